@@ -1,0 +1,171 @@
+package io.recsys4j.core.io;
+
+import io.recsys4j.core.IdMap;
+import io.recsys4j.core.TextTable;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads id-to-text tables into a {@link TextTable} whose id space lists the ids in file order.
+ *
+ * <ul>
+ *   <li>{@link #tsv(Path)}: {@code id<TAB>text} per line (the text may contain further tabs,
+ *       kept as spaces); a repeated id rejects the file.</li>
+ *   <li>{@link #movieLens(Path, Path)}: MovieLens {@code movies.csv} (quoted CSV with header
+ *       {@code movieId,title,genres}) and optionally {@code tags.csv}
+ *       ({@code userId,movieId,tag,timestamp}); a movie's text is
+ *       {@code "<title>. Genres: <g1>, <g2>. Tags: <t1>, <t2>"}, its distinct tags in file
+ *       order. A tag for a movie not in {@code movies.csv} rejects the file.</li>
+ * </ul>
+ */
+public final class TextReader {
+    private TextReader() {
+    }
+
+    /**
+     * Reads {@code id<TAB>text} lines.
+     *
+     * @throws MalformedDataException naming file, line and problem
+     */
+    public static Loaded<TextTable> tsv(Path file) throws IOException {
+        try (LineSource src = new LineSource(file)) {
+            IdMap.Builder ids = new IdMap.Builder();
+            List<String> texts = new ArrayList<>();
+            for (String line = src.next(); line != null; line = src.next()) {
+                if (line.isBlank()) {
+                    src.skip("blank line");
+                    continue;
+                }
+                int tab = line.indexOf('\t');
+                if (tab < 0) {
+                    throw src.error("expected id<TAB>text");
+                }
+                String id = line.substring(0, tab).strip();
+                if (id.isEmpty()) {
+                    throw src.error("empty id");
+                }
+                if (ids.contains(id)) {
+                    throw src.error("duplicate id '" + id + "'");
+                }
+                ids.add(id);
+                texts.add(line.substring(tab + 1).replace('\t', ' ').strip());
+                src.kept();
+            }
+            src.requireRecords();
+            return new Loaded<>(TextTable.of(ids.build(), texts.toArray(new String[0])), src.report());
+        }
+    }
+
+    /**
+     * Reads MovieLens movies (and tags, if {@code tagsCsv} is not null).
+     *
+     * @throws MalformedDataException naming file, line and problem
+     */
+    public static Loaded<TextTable> movieLens(Path moviesCsv, Path tagsCsv) throws IOException {
+        IdMap.Builder ids = new IdMap.Builder();
+        List<StringBuilder> texts = new ArrayList<>();
+        long lines;
+        long records = 0;
+        Map<String, Long> skipped = new LinkedHashMap<>();
+        try (CSVParser p = open(moviesCsv, "movieId", "title", "genres")) {
+            for (CSVRecord r : p) {
+                checkSize(moviesCsv, r, 3);
+                String id = r.get("movieId").strip();
+                requireNumeric(moviesCsv, r, id, "movieId");
+                if (ids.contains(id)) {
+                    throw new MalformedDataException(moviesCsv, line(r), "duplicate movieId '" + id + "'");
+                }
+                ids.add(id);
+                StringBuilder sb = new StringBuilder(r.get("title").strip());
+                String genres = r.get("genres").strip();
+                if (!genres.isEmpty() && !genres.equals("(no genres listed)")) {
+                    sb.append(". Genres: ").append(String.join(", ", genres.split("\\|")));
+                }
+                texts.add(sb);
+                records++;
+            }
+            lines = p.getCurrentLineNumber();
+        }
+        if (records == 0) {
+            throw new MalformedDataException(moviesCsv, 0, "no records in the file");
+        }
+        if (tagsCsv != null) {
+            Map<Integer, List<String>> tags = new LinkedHashMap<>();
+            try (CSVParser p = open(tagsCsv, "userId", "movieId", "tag", "timestamp")) {
+                for (CSVRecord r : p) {
+                    checkSize(tagsCsv, r, 4);
+                    String id = r.get("movieId").strip();
+                    requireNumeric(tagsCsv, r, id, "movieId");
+                    int i = ids.indexOf(id);
+                    if (i < 0) {
+                        throw new MalformedDataException(tagsCsv, line(r), "tag for unknown movieId '" + id + "'");
+                    }
+                    String tag = r.get("tag").strip();
+                    List<String> l = tags.computeIfAbsent(i, k -> new ArrayList<>());
+                    if (tag.isEmpty() || l.contains(tag)) {
+                        skipped.merge(tag.isEmpty() ? "empty tag" : "repeated tag of a movie", 1L, Long::sum);
+                    } else {
+                        l.add(tag);
+                    }
+                }
+            }
+            tags.forEach((i, l) -> {
+                if (!l.isEmpty()) {
+                    texts.get(i).append(". Tags: ").append(String.join(", ", l));
+                }
+            });
+        }
+        String[] out = texts.stream().map(StringBuilder::toString).toArray(String[]::new);
+        return new Loaded<>(TextTable.of(ids.build(), out), new LoadReport(moviesCsv, lines, records, skipped));
+    }
+
+    private static CSVParser open(Path file, String... header) throws IOException {
+        if (Files.size(file) == 0) {
+            throw new MalformedDataException(file, 0, "the file is empty");
+        }
+        Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r);
+        List<String> names = p.getHeaderNames();
+        for (String n : names) {
+            if (!List.of(header).contains(n.strip())) {
+                p.close();
+                throw new MalformedDataException(file, 1, "unknown column '" + n + "' in header (expected "
+                        + String.join(", ", header) + ")");
+            }
+        }
+        for (String h : header) {
+            if (!names.contains(h)) {
+                p.close();
+                throw new MalformedDataException(file, 1, "header lacks column '" + h + "'");
+            }
+        }
+        return p;
+    }
+
+    private static long line(CSVRecord r) {
+        // Records start after the header; a quoted field may span lines, so count from the parser.
+        return r.getRecordNumber() + 1;
+    }
+
+    private static void checkSize(Path file, CSVRecord r, int n) throws MalformedDataException {
+        if (r.size() != n) {
+            throw new MalformedDataException(file, line(r), "expected " + n + " fields, found " + r.size());
+        }
+    }
+
+    private static void requireNumeric(Path file, CSVRecord r, String id, String what) throws MalformedDataException {
+        if (id.isEmpty() || !id.chars().allMatch(Character::isDigit)) {
+            throw new MalformedDataException(file, line(r), "non-numeric " + what + " '" + id + "'");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Negative sampling for pairwise training. */
+package io.recsys4j.core.sampling;

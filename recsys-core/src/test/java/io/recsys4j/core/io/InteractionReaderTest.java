@@ -1,0 +1,178 @@
+package io.recsys4j.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.recsys4j.core.Interactions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InteractionReaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private static MalformedDataException rejects(InteractionReader r, Path p) {
+        return assertThrows(MalformedDataException.class, () -> r.read(p));
+    }
+
+    @Test
+    void lightGcn_readsLinesWithIndexEqualToId() throws IOException {
+        Path p = write("train.txt", "0 1 3\n2 0\n\n1\n");
+        Loaded<Interactions> l = InteractionReader.lightGcn().read(p);
+        Interactions x = l.data();
+        assertEquals(3, x.size());
+        assertEquals(3, x.numUsers());
+        assertEquals(4, x.numItems(), "items 0..max id are all in the catalogue");
+        assertArrayEquals(new int[] {1, 3}, x.itemsOf(0));
+        assertEquals(0, x.degree(1));
+        assertEquals(1, l.report().skipped("blank line"));
+        assertEquals(1, l.report().skipped("user line without items"));
+        assertEquals(3, l.report().records());
+    }
+
+    @Test
+    void lightGcn_rejectsNonNumericIdNamingFileAndLine() throws IOException {
+        Path p = write("train.txt", "0 1\n1 2 x7\n");
+        MalformedDataException e = rejects(InteractionReader.lightGcn(), p);
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("train.txt:2"), e.getMessage());
+        assertTrue(e.getMessage().contains("non-numeric item id 'x7'"), e.getMessage());
+    }
+
+    @Test
+    void lightGcn_rejectsNegativeId() throws IOException {
+        assertTrue(rejects(InteractionReader.lightGcn(), write("t.txt", "-1 2\n")).problem().contains("negative user id"));
+    }
+
+    @Test
+    void emptyFile_isRejectedForEveryFormat() throws IOException {
+        Path p = write("empty.txt", "");
+        for (String f : new String[] {"lightgcn", "movielens", "pairs"}) {
+            MalformedDataException e = rejects(InteractionReader.forFormat(f), p);
+            assertTrue(e.problem().contains("empty"), f + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void fileOfBlankLines_hasNoRecordsAndIsRejected() throws IOException {
+        assertTrue(rejects(InteractionReader.pairs(), write("b.tsv", "\n  \n")).problem().contains("no records"));
+    }
+
+    @Test
+    void duplicateInteraction_isRejectedByDefault() throws IOException {
+        Path p = write("d.tsv", "a\tx\nb\tx\na\tx\n");
+        MalformedDataException e = rejects(InteractionReader.pairs(), p);
+        assertEquals(3, e.line());
+        assertTrue(e.problem().contains("duplicate interaction (user a, item x)"), e.getMessage());
+    }
+
+    @Test
+    void duplicateInteraction_isSkippedAndCountedWhenOptedIn() throws IOException {
+        Path p = write("d.tsv", "a\tx\nb\tx\na\tx\na\tx\n");
+        Loaded<Interactions> l = InteractionReader.pairs().withDuplicates(DuplicatePolicy.SKIP).read(p);
+        assertEquals(2, l.data().size());
+        assertEquals(2, l.report().skipped("duplicate interaction"));
+    }
+
+    @Test
+    void lightGcn_duplicateWithinALine_isRejected() throws IOException {
+        assertEquals(1, rejects(InteractionReader.lightGcn(), write("t.txt", "0 4 4\n")).line());
+    }
+
+    @Test
+    void movieLens_readsRatingsTimesAndThreshold() throws IOException {
+        Path p = write("ratings.csv", "userId,movieId,rating,timestamp\n1,31,2.5,1260759144\n1,1029,4.0,1260759179\n7,31,5.0,1260759200\n");
+        Loaded<Interactions> l = InteractionReader.movieLens().withMinRating(4.0).read(p);
+        Interactions x = l.data();
+        assertEquals(2, x.size());
+        assertEquals(1, l.report().skipped("below rating threshold"));
+        assertEquals("1029", x.items().id(x.item(0)));
+        assertEquals(4.0f, x.weight(0));
+        assertEquals(1260759200L, x.timestamp(1));
+    }
+
+    @Test
+    void movieLens_rejectsUnknownColumn() throws IOException {
+        Path p = write("ratings.csv", "userId,movieId,stars\n1,2,3\n");
+        MalformedDataException e = rejects(InteractionReader.movieLens(), p);
+        assertEquals(1, e.line());
+        assertTrue(e.problem().contains("unknown column 'stars'"), e.getMessage());
+    }
+
+    @Test
+    void movieLens_rejectsMalformedLine() throws IOException {
+        Path p = write("ratings.csv", "userId,movieId,rating,timestamp\n1,2,3.0,5\n1,3,4.0\n");
+        MalformedDataException e = rejects(InteractionReader.movieLens(), p);
+        assertEquals(3, e.line());
+        assertTrue(e.problem().contains("expected 4 fields, found 3"), e.getMessage());
+    }
+
+    @Test
+    void movieLens_rejectsNonNumericUserId() throws IOException {
+        Path p = write("ratings.csv", "userId,movieId,rating,timestamp\nbob,2,3.0,5\n");
+        assertTrue(rejects(InteractionReader.movieLens(), p).problem().contains("non-numeric userId 'bob'"));
+    }
+
+    @Test
+    void movieLens_rejectsNonNumericRating() throws IOException {
+        Path p = write("ratings.csv", "userId,movieId,rating,timestamp\n1,2,good,5\n");
+        assertTrue(rejects(InteractionReader.movieLens(), p).problem().contains("non-numeric rating"));
+    }
+
+    @Test
+    void pairs_readsWeightColumnAndIgnoresOtherExtras() throws IOException {
+        Path p = write("train.tsv", "424\t4076\t993\textra\n1311\t1574\t957\tmore\n");
+        Interactions x = InteractionReader.pairs().withWeightColumn(2).read(p).data();
+        assertEquals(2, x.size());
+        assertEquals(993f, x.weight(0));
+        assertFalse(x.hasTimestamps());
+    }
+
+    @Test
+    void pairs_rejectsMissingWeightColumn() throws IOException {
+        Path p = write("t.tsv", "1\t2\t3\n1\t5\n");
+        MalformedDataException e = rejects(InteractionReader.pairs().withWeightColumn(2), p);
+        assertEquals(2, e.line());
+        assertTrue(e.problem().contains("expected at least 3 fields"), e.getMessage());
+    }
+
+    @Test
+    void pairs_rejectsLineWithOneField() throws IOException {
+        assertEquals(2, rejects(InteractionReader.pairs(), write("t.tsv", "1\t2\nlonely\n")).line());
+    }
+
+    @Test
+    void pairs_withCommaAndHeader() throws IOException {
+        Interactions x = InteractionReader.pairs().withDelimiter(",").withHeader(true).withTimestampColumn(2)
+                .read(write("t.csv", "user,item,time\nu1,i1,100\nu2,i1,50\n")).data();
+        assertEquals(2, x.size());
+        assertEquals(50L, x.timestamp(1));
+        assertEquals(1, x.numItems());
+    }
+
+    @Test
+    void invalidUtf8_isRejected() throws IOException {
+        Path p = dir.resolve("bad.tsv");
+        Files.write(p, new byte[] {'a', '\t', (byte) 0xC3, (byte) 0x28, '\n'});
+        assertTrue(rejects(InteractionReader.pairs(), p).problem().contains("UTF-8"));
+    }
+
+    @Test
+    void settingsOfAnotherFormat_areRefused() {
+        assertThrows(IllegalStateException.class, () -> InteractionReader.lightGcn().withMinRating(3));
+        assertThrows(IllegalArgumentException.class, () -> InteractionReader.forFormat("parquet"));
+    }
+}

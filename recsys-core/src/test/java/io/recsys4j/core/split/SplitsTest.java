@@ -1,0 +1,72 @@
+package io.recsys4j.core.split;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.recsys4j.core.IdMap;
+import io.recsys4j.core.Interactions;
+import io.recsys4j.core.synthetic.SyntheticWorld;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SplitsTest {
+    private static final Interactions DATA = SyntheticWorld.builder().users(200).items(300).interactions(4000).seed(7)
+            .build().interactions();
+
+    private static Set<Long> pairs(Interactions x) {
+        Set<Long> s = new HashSet<>();
+        for (int k = 0; k < x.size(); k++) {
+            s.add(((long) x.user(k) << 32) | x.item(k));
+        }
+        return s;
+    }
+
+    @Test
+    void randomPerUser_partitionsEveryInteractionOnce() {
+        Split s = Splits.randomPerUser(DATA, 0.2, 1);
+        assertEquals(DATA.size(), s.train().size() + s.test().size());
+        Set<Long> all = pairs(s.train());
+        all.addAll(pairs(s.test()));
+        assertEquals(pairs(DATA), all);
+        for (int u = 0; u < DATA.numUsers(); u++) {
+            int n = DATA.degree(u);
+            assertEquals(Math.min(n - 1, Math.round(0.2 * n)), s.test().degree(u), "user " + u);
+        }
+    }
+
+    @Test
+    void randomPerUser_isDeterministicForASeed() {
+        assertEquals(pairs(Splits.randomPerUser(DATA, 0.3, 5).test()), pairs(Splits.randomPerUser(DATA, 0.3, 5).test()));
+        assertTrue(!pairs(Splits.randomPerUser(DATA, 0.3, 5).test()).equals(pairs(Splits.randomPerUser(DATA, 0.3, 6).test())));
+    }
+
+    @Test
+    void leaveOneOut_holdsOutEachUsersLatest() {
+        Interactions x = Interactions.of(IdMap.range(2), IdMap.range(4), new int[] {0, 0, 0, 1},
+                new int[] {0, 1, 2, 3}, null, new long[] {5, 9, 7, 1});
+        Split s = Splits.leaveOneOut(x);
+        assertEquals(1, s.test().size());
+        assertEquals(1, s.test().item(0));
+        assertEquals(3, s.train().size(), "a user with one interaction keeps it");
+    }
+
+    @Test
+    void globalTemporal_sendsOnlyLaterInteractionsToTest() {
+        Interactions x = Interactions.of(IdMap.range(2), IdMap.range(5), new int[] {0, 0, 1, 1, 1},
+                new int[] {0, 1, 2, 3, 4}, null, new long[] {1, 2, 3, 4, 5});
+        Split s = Splits.globalTemporal(x, 0.4);
+        assertEquals(2, s.test().size());
+        for (int k = 0; k < s.test().size(); k++) {
+            assertTrue(s.test().timestamp(k) > 3);
+        }
+    }
+
+    @Test
+    void timeSplits_needTimestamps() {
+        Interactions x = Interactions.of(IdMap.range(1), IdMap.range(2), new int[] {0, 0}, new int[] {0, 1}, null, null);
+        assertThrows(IllegalArgumentException.class, () -> Splits.leaveOneOut(x));
+        assertThrows(IllegalArgumentException.class, () -> Splits.globalTemporal(x, 0.5));
+    }
+}
