@@ -1,0 +1,130 @@
+package io.recsys4j.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.recsys4j.core.IdMap;
+import io.recsys4j.core.Interactions;
+import io.recsys4j.core.Scorer;
+import io.recsys4j.core.TopK;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class RankingEvaluatorTest {
+    /** A fixed score matrix with many ties (scores from a handful of values). */
+    private static final class MatrixScorer implements Scorer {
+        final float[][] s;
+
+        MatrixScorer(float[][] s) {
+            this.s = s;
+        }
+
+        @Override
+        public int numItems() {
+            return s[0].length;
+        }
+
+        @Override
+        public void score(int[] users, float[] out) {
+            for (int r = 0; r < users.length; r++) {
+                System.arraycopy(s[users[r]], 0, out, r * numItems(), numItems());
+            }
+        }
+    }
+
+    @Test
+    void topK_breaksTiesByItemIndexAndSkipsExcluded() {
+        float[] s = {0.5f, 0.9f, 0.5f, 0.9f, 0.1f, 0.5f};
+        int[] out = new int[4];
+        float[] heap = new float[4];
+        int n = TopK.select(s, 0, 6, new int[] {3}, 0, 1, 4, out, heap);
+        assertEquals(4, n);
+        assertArrayEquals(new int[] {1, 0, 2, 5}, out);
+        assertEquals(2, TopK.select(s, 0, 2, new int[0], 0, 0, 4, out, heap), "fewer candidates than K");
+    }
+
+    @Test
+    void fullRanking_matchesABruteForceRunEvaluation() {
+        SplittableRandom r = new SplittableRandom(5);
+        int users = 60;
+        int items = 40;
+        float[][] s = new float[users][items];
+        Interactions.Builder tr = Interactions.builder(IdMap.range(users), IdMap.range(items));
+        Interactions.Builder te = Interactions.builder(IdMap.range(users), IdMap.range(items));
+        for (int u = 0; u < users; u++) {
+            for (int i = 0; i < items; i++) {
+                s[u][i] = r.nextInt(7) / 7f;
+                double p = r.nextDouble();
+                if (p < 0.15) {
+                    tr.add(u, i);
+                } else if (p < 0.25 && u % 10 != 0) {
+                    te.add(u, i);
+                }
+            }
+        }
+        Interactions train = tr.build();
+        Interactions test = te.build();
+        int[] ks = {1, 3, 10, 50};
+        EvaluationReport got = RankingEvaluator.builder().ks(ks).batchSize(7).threads(2).build()
+                .evaluate(new MatrixScorer(s), train, test);
+
+        // Brute force: sort every user's candidates (score desc, index asc), evaluate as a run.
+        Map<String, List<String>> rank = new HashMap<>();
+        Map<String, double[]> scores = new HashMap<>();
+        Map<String, Set<String>> truth = new java.util.LinkedHashMap<>();
+        for (int u = 0; u < users; u++) {
+            final int uu = u;
+            List<Integer> cand = new ArrayList<>();
+            for (int i = 0; i < items; i++) {
+                if (!train.contains(u, i)) {
+                    cand.add(i);
+                }
+            }
+            cand.sort(Comparator.<Integer>comparingDouble(i -> -s[uu][i]).thenComparingInt(i -> i));
+            rank.put("" + u, cand.stream().map(String::valueOf).toList());
+            scores.put("" + u, cand.stream().mapToDouble(i -> s[uu][i]).toArray());
+            Set<String> t = new HashSet<>();
+            for (int i : test.itemsOf(u)) {
+                t.add("" + i);
+            }
+            if (!t.isEmpty()) {
+                truth.put("" + u, t);
+            }
+        }
+        EvaluationReport want = new RunEvaluator(ks).evaluate(RunFile.of(rank, scores), truth);
+        assertEquals(want.userIds(), got.userIds());
+        for (String m : want.metricNames()) {
+            assertArrayEquals(want.perUser(m), got.perUser(m), 1e-12, m);
+        }
+    }
+
+    @Test
+    void mismatchedItemCount_isRejected() {
+        Interactions x = Interactions.of(IdMap.range(1), IdMap.range(3), new int[] {0}, new int[] {0}, null, null);
+        Scorer s = new MatrixScorer(new float[][] {{1, 2}});
+        assertThrows(IllegalArgumentException.class, () -> RankingEvaluator.builder().build().evaluate(s, x, x));
+    }
+
+    @Test
+    void noTestUsers_givesAnEmptyReport() {
+        Interactions train = Interactions.of(IdMap.range(1), IdMap.range(2), new int[] {0}, new int[] {0}, null, null);
+        Interactions test = Interactions.of(IdMap.range(1), IdMap.range(2), new int[0], new int[0], null, null);
+        EvaluationReport r = RankingEvaluator.builder().build().evaluate(new MatrixScorer(new float[][] {{1, 2}}), train, test);
+        assertEquals(0, r.users());
+        assertEquals(Double.NaN, r.mean("recall@20"));
+    }
+
+    @Test
+    void badSettings_areRefusedWithTheValue() {
+        assertThrows(IllegalArgumentException.class, () -> RankingEvaluator.builder().ks(0));
+        assertThrows(IllegalArgumentException.class, () -> RankingEvaluator.builder().threads(0));
+    }
+}
