@@ -1,0 +1,88 @@
+package io.recsys4j.examples.cli;
+
+import io.recsys4j.core.Dataset;
+import io.recsys4j.core.IdMap;
+import io.recsys4j.core.Interactions;
+import io.recsys4j.core.SocialGraph;
+import io.recsys4j.core.io.DuplicatePolicy;
+import io.recsys4j.core.io.InteractionReader;
+import io.recsys4j.core.io.Loaded;
+import io.recsys4j.core.io.SocialReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The data options shared by the commands that read a data set. */
+final class DataOptions {
+    @Option(names = "--format", required = true, description = "lightgcn, movielens or pairs.")
+    String format;
+
+    @Option(names = "--train", required = true, description = "Training interactions.")
+    Path train;
+
+    @Option(names = "--valid", description = "Validation interactions (same format).")
+    Path valid;
+
+    @Option(names = "--test", description = "Test interactions (same format).")
+    Path test;
+
+    @Option(names = "--social", description = "Social edge list: user<TAB>user per line, undirected.")
+    Path social;
+
+    @Option(names = "--duplicates", defaultValue = "reject",
+            description = "reject (default) or skip repeated interactions; skipped ones are counted.")
+    String duplicates;
+
+    @Option(names = "--social-unknown-users", defaultValue = "reject",
+            description = "reject (default) or add social users that have no interactions.")
+    String socialUnknown;
+
+    @Option(names = "--min-rating", description = "movielens: keep ratings at or above this (implicit feedback).")
+    Double minRating;
+
+    /** Reads the files into one data set, printing what each loader read and skipped. */
+    Dataset load(PrintWriter log) throws IOException {
+        InteractionReader reader = InteractionReader.forFormat(format).withDuplicates(policy(duplicates, "--duplicates"));
+        if (minRating != null) {
+            reader = reader.withMinRating(minRating);
+        }
+        Interactions tr = read(reader, train, log);
+        Interactions va = valid == null ? null : read(reader, valid, log);
+        Interactions te = test == null ? null : read(reader, test, log);
+        Dataset.Builder b = Dataset.builder().train(tr).valid(va).test(te);
+        if (social != null) {
+            IdMap users = tr.users();
+            for (Interactions x : new Interactions[] {va, te}) {
+                if (x != null) {
+                    users = IdMap.union(users, x.users());
+                }
+            }
+            SocialReader sr = SocialReader.edges().withKnownUsers(users);
+            if (policyName(socialUnknown, "--social-unknown-users", "reject", "add").equals("add")) {
+                sr = sr.withUnknownUsersAdded();
+            }
+            Loaded<SocialGraph> g = sr.read(social);
+            log.println("read " + g.report());
+            b.social(g.data());
+        }
+        return b.build();
+    }
+
+    private static Interactions read(InteractionReader reader, Path file, PrintWriter log) throws IOException {
+        Loaded<Interactions> l = reader.read(file);
+        log.println("read " + l.report());
+        return l.data();
+    }
+
+    private static DuplicatePolicy policy(String name, String option) {
+        return policyName(name, option, "reject", "skip").equals("skip") ? DuplicatePolicy.SKIP : DuplicatePolicy.REJECT;
+    }
+
+    private static String policyName(String name, String option, String a, String b) {
+        if (!name.equals(a) && !name.equals(b)) {
+            throw new IllegalArgumentException(option + " must be " + a + " or " + b + ", found '" + name + "'");
+        }
+        return name;
+    }
+}

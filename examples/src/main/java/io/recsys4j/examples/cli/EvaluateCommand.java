@@ -1,0 +1,60 @@
+package io.recsys4j.examples.cli;
+
+import io.recsys4j.eval.EvaluationReport;
+import io.recsys4j.eval.RunEvaluator;
+import io.recsys4j.eval.RunFile;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code evaluate}: scores another system's ranked run file against a ground truth. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluate a ranked run file against a ground truth with the metrics of METRICS.md.",
+            "RUN lines: user<TAB>item[<TAB>score], a user's lines in rank order (best first);",
+            "the score is used only by auc. TRUTH lines: user<TAB>item."})
+final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--run", required = true, description = "The ranked run file.")
+    Path run;
+
+    @Option(names = "--truth", required = true, description = "The ground-truth file.")
+    Path truth;
+
+    @Option(names = "--k", split = ",", defaultValue = "1,5,10,20", description = "Cut-offs (default: ${DEFAULT-VALUE}).")
+    List<Integer> ks;
+
+    @Option(names = "--report", description = "Write the means as JSON here.")
+    Path report;
+
+    @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        RunFile r = RunFile.read(run);
+        long[] repeats = new long[1];
+        Map<String, Set<String>> t = RunFile.readTruth(truth, repeats);
+        if (repeats[0] > 0) {
+            spec.commandLine().getErr().println("note: " + truth + ": " + repeats[0] + " repeated truth lines counted once");
+        }
+        int[] k = ks.stream().mapToInt(Integer::intValue).toArray();
+        EvaluationReport rep = new RunEvaluator(k).evaluate(r, t);
+        spec.commandLine().getOut().print(rep.toTable());
+        spec.commandLine().getOut().flush();
+        if (report != null) {
+            Map<String, Object> json = new LinkedHashMap<>(rep.means());
+            json.put("users", rep.users());
+            Json.write(report, json);
+        }
+        return 0;
+    }
+}

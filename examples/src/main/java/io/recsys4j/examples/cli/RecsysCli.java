@@ -1,0 +1,57 @@
+package io.recsys4j.examples.cli;
+
+import io.recsys4j.core.io.MalformedDataException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code recsys} command-line tool: {@code java -jar recsys-cli.jar <command> ...}.
+ * Exit status 0 on success, 2 for bad input (a malformed file, a missing file, a bad
+ * option), 1 for anything else.
+ */
+@Command(name = "recsys", mixinStandardHelpOptions = true, version = "recsys4j 0.1.0",
+        description = "Graph-neural-network recommendation on the JVM.",
+        subcommands = {DemoCommand.class, StatsCommand.class, EvaluateCommand.class, SynthCommand.class, BaselineCommand.class,
+                CommandLine.HelpCommand.class})
+public final class RecsysCli {
+    /** Exit status for bad input. */
+    static final int BAD_INPUT = 2;
+
+    private RecsysCli() {
+    }
+
+    /** Builds the command line with the project's error handling. */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new RecsysCli());
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            PrintWriter err = line.getErr();
+            boolean verbose = parsed.hasMatchedOption("--verbose")
+                    || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            if (ex instanceof MalformedDataException) {
+                err.println("error: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            if (ex instanceof NoSuchFileException nsf) {
+                err.println("error: " + nsf.getFile() + ": no such file");
+                return BAD_INPUT;
+            }
+            if (ex instanceof IllegalArgumentException) {
+                err.println("error: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            err.println("error: " + ex);
+            return 1;
+        });
+        return cl;
+    }
+
+    /** Runs the tool and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,117 @@
+package io.recsys4j.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RecsysCliTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = RecsysCli.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content);
+        return p;
+    }
+
+    @Test
+    void evaluate_workedExample_writesJsonWithExactlyTheMetricKeys() throws IOException {
+        Path runFile = write("run.tsv", "u\ta\nu\tb\nu\tc\nu\td\nu\te\n");
+        Path truth = write("truth.tsv", "u\tb\nu\te\nu\tz\n");
+        Path report = dir.resolve("out/report.json");
+        int code = run("evaluate", "--run", runFile.toString(), "--truth", truth.toString(), "--k", "3,1", "--report", report.toString());
+        assertEquals(0, code, err.toString());
+        JsonNode j = new ObjectMapper().readTree(report.toFile());
+        List<String> keys = new ArrayList<>();
+        j.fieldNames().forEachRemaining(keys::add);
+        List<String> expected = new ArrayList<>();
+        for (String m : new String[] {"precision", "recall", "f1", "hit", "ndcg", "mrr"}) {
+            expected.add(m + "@1");
+            expected.add(m + "@3");
+        }
+        expected.add("auc");
+        expected.add("users");
+        assertEquals(expected, keys);
+        assertEquals(0.296082, j.get("ndcg@3").asDouble(), 1e-6);
+        assertEquals(1, j.get("users").asInt());
+        assertTrue(out.toString().contains("ndcg"), out.toString());
+    }
+
+    @Test
+    void evaluate_malformedRun_exits2WithOneLineNamingFileAndLine() throws IOException {
+        Path runFile = write("run.tsv", "u\ta\t1\nu\tb\tx\n");
+        Path truth = write("truth.tsv", "u\tb\n");
+        Path report = dir.resolve("report.json");
+        int code = run("evaluate", "--run", runFile.toString(), "--truth", truth.toString(), "--report", report.toString());
+        assertEquals(2, code);
+        String e = err.toString().strip();
+        assertFalse(e.contains("\n"), e);
+        assertTrue(e.contains("run.tsv:2"), e);
+        assertFalse(Files.exists(report), "no report after a failure");
+    }
+
+    @Test
+    void missingFile_exits2() {
+        assertEquals(2, run("evaluate", "--run", dir.resolve("nope.tsv").toString(), "--truth", "x"));
+        assertTrue(err.toString().contains("nope.tsv"), err.toString());
+    }
+
+    @Test
+    void stats_onSyntheticFiles() throws IOException {
+        assertEquals(0, run("synth", "--out", dir.toString(), "--users", "100", "--items", "200", "--interactions", "2000"), err.toString());
+        assertEquals(0, run("stats", "--format", "lightgcn", "--train", dir.resolve("train.txt").toString(),
+                "--test", dir.resolve("test.txt").toString(), "--social", dir.resolve("social.tsv").toString()), err.toString());
+        String s = out.toString();
+        assertTrue(s.contains("users                  100"), s);
+        assertTrue(s.contains("social edges"), s);
+        assertTrue(s.contains("components (train)"), s);
+    }
+
+    @Test
+    void stats_malformedTrain_exits2() throws IOException {
+        Path bad = write("train.txt", "0 1 2\n1 x\n");
+        assertEquals(2, run("stats", "--format", "lightgcn", "--train", bad.toString()));
+        assertTrue(err.toString().contains("train.txt:2"), err.toString());
+    }
+
+    @Test
+    void baseline_runFileEvaluatesToTheSameMeans() throws IOException {
+        assertEquals(0, run("synth", "--out", dir.toString(), "--users", "150", "--items", "300", "--interactions", "4000"), err.toString());
+        Path runFile = dir.resolve("run.tsv");
+        Path b = dir.resolve("b.json");
+        Path e = dir.resolve("e.json");
+        assertEquals(0, run("baseline", "--format", "lightgcn", "--train", dir.resolve("train.txt").toString(),
+                "--test", dir.resolve("test.txt").toString(), "--k", "5,10", "--report", b.toString(),
+                "--write-run", runFile.toString()), err.toString());
+        assertEquals(0, run("evaluate", "--run", runFile.toString(), "--truth", dir.resolve("test.tsv").toString(),
+                "--k", "5,10", "--report", e.toString()), err.toString());
+        JsonNode jb = new ObjectMapper().readTree(b.toFile());
+        JsonNode je = new ObjectMapper().readTree(e.toFile());
+        for (String m : new String[] {"recall@10", "ndcg@10", "precision@5", "mrr@10"}) {
+            assertEquals(jb.get(m).asDouble(), je.get(m).asDouble(), 1e-9, m);
+        }
+    }
+}

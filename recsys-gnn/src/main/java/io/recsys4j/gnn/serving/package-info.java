@@ -1,0 +1,2 @@
+/** Serving trained models: scoring, top-K recommendation. */
+package io.recsys4j.gnn.serving;
