@@ -216,15 +216,22 @@ public final class RankingEvaluator {
                 if (s < min) {
                     correct += p;
                 } else if (s <= max) {
-                    correct += pairsAbove(sorted, s);
+                    correct += p <= 16 ? pairsAboveLinear(sorted, s) : Auc.pairsAbove(sorted, s);
                 }
             }
             return correct / ((double) p * negatives);
         }
     }
 
-    private static double pairsAbove(float[] sorted, float s) {
-        return Auc.pairsAbove(sorted, s);
+    /** {@link Auc#pairsAbove} for few positives: branch-free counting beats a binary search. */
+    private static double pairsAboveLinear(float[] positives, float s) {
+        int above = 0;
+        int equal = 0;
+        for (float x : positives) {
+            above += x > s ? 1 : 0;
+            equal += x == s ? 1 : 0;
+        }
+        return above + 0.5 * equal;
     }
 
     /** Settings of an evaluator; each setter checks its argument. */
