@@ -34,8 +34,8 @@ final class DataOptions {
             description = "reject (default) or skip repeated interactions; skipped ones are counted.")
     String duplicates;
 
-    @Option(names = "--social-unknown-users", defaultValue = "reject",
-            description = "reject (default) or add social users that have no interactions.")
+    @Option(names = "--social-unknown-users",
+            description = "reject or add social users that have no interactions (default: reject; train: add).")
     String socialUnknown;
 
     @Option(names = "--min-rating", description = "movielens: keep ratings at or above this (implicit feedback).")
@@ -43,6 +43,11 @@ final class DataOptions {
 
     /** Reads the files into one data set, printing what each loader read and skipped. */
     Dataset load(PrintWriter log) throws IOException {
+        return load(log, "reject");
+    }
+
+    /** As {@link #load(PrintWriter)}, with the command's default for social users without interactions. */
+    Dataset load(PrintWriter log, String socialUnknownDefault) throws IOException {
         InteractionReader reader = InteractionReader.forFormat(format).withDuplicates(policy(duplicates, "--duplicates"));
         if (minRating != null) {
             reader = reader.withMinRating(minRating);
@@ -59,7 +64,8 @@ final class DataOptions {
                 }
             }
             SocialReader sr = SocialReader.edges().withKnownUsers(users);
-            if (policyName(socialUnknown, "--social-unknown-users", "reject", "add").equals("add")) {
+            String unknown = socialUnknown != null ? socialUnknown : socialUnknownDefault;
+            if (policyName(unknown, "--social-unknown-users", "reject", "add").equals("add")) {
                 sr = sr.withUnknownUsersAdded();
             }
             Loaded<SocialGraph> g = sr.read(social);

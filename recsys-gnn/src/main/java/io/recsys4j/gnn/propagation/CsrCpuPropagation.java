@@ -12,14 +12,14 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The CPU propagation kernel: a row-parallel CSR x dense product that reads and writes the
- * ND4J arrays' off-heap memory directly through {@link FloatBuffer} views (ND4J's own
+ * The CPU propagation kernel: a row-parallel CSR x dense product of our own, on heap arrays
+ * or directly on ND4J arrays' off-heap memory through {@link FloatBuffer} views (ND4J's own
  * scatter/segment ops are 30-80x slower, leak native memory and race on 2 threads).
  *
- * <p>The input is copied once into a heap array, where the inner loop over the embedding
- * dimension vectorises; each thread accumulates whole rows and writes its block of rows
- * back. Every row is summed by one thread in CSR order, so results are bit-identical for
- * any thread count. The backward pass runs the same kernel on the precomputed transpose.
+ * <p>The product is bound by gathering neighbour rows from memory, so the inner loop takes
+ * four neighbours at a time to keep more loads in flight. Every row is summed by one thread
+ * in CSR order, so results are bit-identical for any thread count. The backward pass runs
+ * the same kernel on the precomputed transpose.
  */
 public final class CsrCpuPropagation implements Propagation {
     private final CsrMatrix forward;
@@ -29,8 +29,7 @@ public final class CsrCpuPropagation implements Propagation {
     private final int[][] forwardChunks;
     private final int[][] backwardChunks;
     private float[] in = new float[0];
-    private float[][] forwardOut = new float[0][];
-    private float[][] backwardOut = new float[0][];
+    private float[] out = new float[0];
 
     /**
      * @param p the propagation matrix (square)
@@ -51,11 +50,11 @@ public final class CsrCpuPropagation implements Propagation {
             t.setDaemon(true);
             return t;
         });
-        this.forwardChunks = chunks(forward, threads * 4);
-        this.backwardChunks = chunks(transposed, threads * 4);
+        this.forwardChunks = chunks(forward, threads * 8);
+        this.backwardChunks = chunks(transposed, threads * 8);
     }
 
-    /** Splits rows into about {@code n} ranges of similar non-zero count. */
+    /** Splits rows into about {@code n} ranges of similar cost (non-zeros plus one per row). */
     private static int[][] chunks(CsrMatrix m, int n) {
         int[] rs = m.rowStart();
         long per = Math.max(1, (m.nonZeros() + (long) m.rows()) / n);
@@ -82,31 +81,26 @@ public final class CsrCpuPropagation implements Propagation {
     }
 
     @Override
+    public void forward(float[] x, float[] y, int d) {
+        run(forward, forwardChunks, x, y, d);
+    }
+
+    @Override
+    public void backward(float[] g, float[] gx, int d) {
+        run(transposed, backwardChunks, g, gx, d);
+    }
+
+    @Override
     public void forward(INDArray x, INDArray y) {
-        forwardOut = buffers(forwardOut, forwardChunks, (int) x.columns());
-        run(forward, forwardChunks, forwardOut, x, y);
+        viaHeap(forward, forwardChunks, x, y);
     }
 
     @Override
     public void backward(INDArray g, INDArray gx) {
-        backwardOut = buffers(backwardOut, backwardChunks, (int) g.columns());
-        run(transposed, backwardChunks, backwardOut, g, gx);
+        viaHeap(transposed, backwardChunks, g, gx);
     }
 
-    /** One reusable output block per chunk, so that a step allocates nothing. */
-    private static float[][] buffers(float[][] have, int[][] chunks, int d) {
-        if (have.length == chunks.length && (chunks.length == 0
-                || have[0].length == (chunks[0][1] - chunks[0][0]) * d)) {
-            return have;
-        }
-        float[][] b = new float[chunks.length][];
-        for (int k = 0; k < chunks.length; k++) {
-            b[k] = new float[(chunks[k][1] - chunks[k][0]) * d];
-        }
-        return b;
-    }
-
-    private void run(CsrMatrix m, int[][] chunks, float[][] blocks, INDArray x, INDArray y) {
+    private void viaHeap(CsrMatrix m, int[][] chunks, INDArray x, INDArray y) {
         int d = check(x, "input");
         if (check(y, "output") != d) {
             throw new IllegalArgumentException("input and output widths differ: " + d + " vs " + y.columns());
@@ -114,21 +108,27 @@ public final class CsrCpuPropagation implements Propagation {
         int size = m.rows() * d;
         if (in.length < size) {
             in = new float[size];
+            out = new float[size];
         }
-        view(x).get(0, in, 0, size);
-        FloatBuffer out = view(y);
-        float[] src = in;
+        x.data().asNioFloat().get(0, in, 0, size);
+        run(m, chunks, in, out, d);
+        y.data().asNioFloat().put(0, out, 0, size);
+    }
+
+    private void run(CsrMatrix m, int[][] chunks, float[] x, float[] y, int d) {
+        long size = (long) m.rows() * d;
+        if (x.length < size || y.length < size) {
+            throw new IllegalArgumentException("arrays must hold " + m.rows() + " x " + d + " floats");
+        }
         if (pool == null) {
-            for (int k = 0; k < chunks.length; k++) {
-                rows(m, src, out, blocks[k], d, chunks[k][0], chunks[k][1]);
+            for (int[] c : chunks) {
+                rows(m, x, y, d, c[0], c[1]);
             }
             return;
         }
         List<Future<?>> fs = new ArrayList<>(chunks.length);
-        for (int k = 0; k < chunks.length; k++) {
-            int[] c = chunks[k];
-            float[] block = blocks[k];
-            fs.add(pool.submit(() -> rows(m, src, out, block, d, c[0], c[1])));
+        for (int[] c : chunks) {
+            fs.add(pool.submit(() -> rows(m, x, y, d, c[0], c[1])));
         }
         for (Future<?> f : fs) {
             try {
@@ -142,23 +142,38 @@ public final class CsrCpuPropagation implements Propagation {
         }
     }
 
-    /** Computes rows {@code [from, to)} of {@code m·x} and writes them to {@code out}. */
-    private static void rows(CsrMatrix m, float[] x, FloatBuffer out, float[] acc, int d, int from, int to) {
+    /** Computes rows {@code [from, to)} of {@code m·x} into {@code y}. */
+    private static void rows(CsrMatrix m, float[] x, float[] y, int d, int from, int to) {
         int[] rs = m.rowStart();
         int[] col = m.colIndex();
         float[] val = m.values();
-        java.util.Arrays.fill(acc, 0f);
+        float[] acc = new float[d];
         for (int r = from; r < to; r++) {
-            int o = (r - from) * d;
-            for (int k = rs[r]; k < rs[r + 1]; k++) {
-                float v = val[k];
-                int b = col[k] * d;
+            java.util.Arrays.fill(acc, 0f);
+            int k = rs[r];
+            int end = rs[r + 1];
+            for (; k + 3 < end; k += 4) {
+                float w0 = val[k];
+                float w1 = val[k + 1];
+                float w2 = val[k + 2];
+                float w3 = val[k + 3];
+                int b0 = col[k] * d;
+                int b1 = col[k + 1] * d;
+                int b2 = col[k + 2] * d;
+                int b3 = col[k + 3] * d;
                 for (int j = 0; j < d; j++) {
-                    acc[o + j] += v * x[b + j];
+                    acc[j] += w0 * x[b0 + j] + w1 * x[b1 + j] + w2 * x[b2 + j] + w3 * x[b3 + j];
                 }
             }
+            for (; k < end; k++) {
+                float w = val[k];
+                int b = col[k] * d;
+                for (int j = 0; j < d; j++) {
+                    acc[j] += w * x[b + j];
+                }
+            }
+            System.arraycopy(acc, 0, y, r * d, d);
         }
-        out.put(from * d, acc, 0, acc.length);
     }
 
     private int check(INDArray a, String what) {
@@ -168,10 +183,6 @@ public final class CsrCpuPropagation implements Propagation {
                     + " x d] C-order array that is not a view, found " + a.shapeInfoToString());
         }
         return (int) a.columns();
-    }
-
-    private static FloatBuffer view(INDArray a) {
-        return a.data().asNioFloat();
     }
 
     @Override

@@ -1,11 +1,14 @@
 package io.recsys4j.gnn.propagation;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One sparse propagation step {@code Y = P·X} over node embeddings and its backward pass
- * {@code G_X = Pᵀ·G_Y}, on {@code [nodes x d]} float arrays in C order. Implementations are
- * safe for one caller at a time; {@link #close} releases their threads and buffers.
+ * {@code G_X = Pᵀ·G_Y}, on {@code [nodes x d]} float matrices in C order, given either as
+ * ND4J arrays or as row-major heap arrays. Implementations are safe for one caller at a
+ * time; {@link #close} releases their threads.
  */
 public interface Propagation extends AutoCloseable {
     /** Number of nodes (rows and columns of P). */
@@ -19,8 +22,25 @@ public interface Propagation extends AutoCloseable {
      */
     void forward(INDArray x, INDArray y);
 
-    /** Writes {@code Pᵀ·g} into {@code gx}; shapes as for {@link #forward}. */
+    /** Writes {@code Pᵀ·g} into {@code gx}; shapes as for {@link #forward(INDArray, INDArray)}. */
     void backward(INDArray g, INDArray gx);
+
+    /**
+     * {@link #forward(INDArray, INDArray)} on row-major heap arrays of {@code nodes x d}.
+     * The default copies through ND4J arrays; the CPU kernel works on them in place.
+     */
+    default void forward(float[] x, float[] y, int d) {
+        INDArray out = Nd4j.create(DataType.FLOAT, nodes(), d);
+        forward(Nd4j.create(x, new long[] {nodes(), d}, 'c'), out);
+        out.data().asNioFloat().get(0, y, 0, nodes() * d);
+    }
+
+    /** {@link #backward(INDArray, INDArray)} on row-major heap arrays of {@code nodes x d}. */
+    default void backward(float[] g, float[] gx, int d) {
+        INDArray out = Nd4j.create(DataType.FLOAT, nodes(), d);
+        backward(Nd4j.create(g, new long[] {nodes(), d}, 'c'), out);
+        out.data().asNioFloat().get(0, gx, 0, nodes() * d);
+    }
 
     /** A short name for logs, e.g. {@code "csr-cpu(2 threads)"}. */
     String name();

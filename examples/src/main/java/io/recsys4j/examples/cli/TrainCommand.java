@@ -1,0 +1,132 @@
+package io.recsys4j.examples.cli;
+
+import io.recsys4j.core.Dataset;
+import io.recsys4j.eval.EvaluationReport;
+import io.recsys4j.eval.RankingEvaluator;
+import io.recsys4j.gnn.GraphRecommender;
+import io.recsys4j.gnn.train.EpochStats;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code train}: trains LightGCN or the social model, evaluates it on the test file, saves it. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a graph recommender with BPR and evaluate it with full ranking on --test.",
+            "Users and items that appear only in the test or social files belong to the catalogue."})
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--model", defaultValue = "lightgcn", description = "lightgcn or social (default ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--social-weight", defaultValue = "0.5", description = "β of the social model (default ${DEFAULT-VALUE}).")
+    double socialWeight;
+
+    @Option(names = "--layers", defaultValue = "3", description = "Propagation layers (default ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--dim", defaultValue = "64", description = "Embedding dimension (default ${DEFAULT-VALUE}).")
+    int dim;
+
+    @Option(names = "--epochs", defaultValue = "400", description = "Maximum epochs (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "2048", description = "Batch size (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate (default ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--reg", defaultValue = "1e-4", description = "L2 weight on layer-0 embeddings (default ${DEFAULT-VALUE}).")
+    double reg;
+
+    @Option(names = "--k", split = ",", defaultValue = "20", description = "Test cut-offs (default ${DEFAULT-VALUE}).")
+    List<Integer> ks;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--eval-every", defaultValue = "0", description = "Validate on --valid every N epochs (default: every epoch when --valid is given).")
+    int evalEvery;
+
+    @Option(names = "--patience", defaultValue = "0", description = "Stop after N validations without improvement (default 0: never).")
+    int patience;
+
+    @Option(names = "--threads", description = "Threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--auc", description = "Also compute the user-averaged AUC on the test set (a second pass).")
+    boolean auc;
+
+    @Option(names = "--report", description = "Write test metrics and timings as JSON here.")
+    Path report;
+
+    @Option(names = "--save", description = "Save the trained model here.")
+    Path save;
+
+    @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Dataset d = data.load(out, "add");
+        GraphRecommender.Builder b = GraphRecommender.builder().interactions(d.train()).model(model)
+                .socialWeight(socialWeight).layers(layers).dim(dim).epochs(epochs).batchSize(batch)
+                .learningRate(lr).regularization(reg).seed(seed).patience(patience).evalEvery(evalEvery);
+        d.social().ifPresent(b::social);
+        d.valid().ifPresent(b::validation);
+        if (threads != null) {
+            b.threads(threads);
+        }
+        long t0 = System.nanoTime();
+        GraphRecommender m = b.fit();
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        out.printf(Locale.ROOT, "trained %s in %.1f s (%d epochs, model from epoch %d)%n", m.config().model(),
+                trainSeconds, m.history().size(), m.bestEpoch());
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (d.test().isPresent()) {
+            int[] k = ks.stream().mapToInt(Integer::intValue).toArray();
+            RankingEvaluator ev = RankingEvaluator.builder().ks(k).auc(auc).threads(m.config().threads()).build();
+            long e0 = System.nanoTime();
+            EvaluationReport rep = ev.evaluate(m, m.trainingInteractions(), d.test().get());
+            double evalSeconds = (System.nanoTime() - e0) / 1e9;
+            out.print(rep.toTable());
+            out.printf(Locale.ROOT, "evaluation took %.2f s%n", evalSeconds);
+            rep.means().forEach((name, v) -> {
+                if (auc || !name.equals("auc")) {
+                    json.put(name, v);
+                }
+            });
+            json.put("users", rep.users());
+            json.put("eval_seconds", evalSeconds);
+        }
+        json.put("epoch_seconds", m.history().stream().map(EpochStats::seconds).toList());
+        json.put("train_seconds", trainSeconds);
+        json.put("epochs", m.history().size());
+        json.put("best_epoch", m.bestEpoch());
+        out.flush();
+        if (report != null) {
+            Json.write(report, json);
+        }
+        if (save != null) {
+            m.save(save);
+            out.println("saved " + save);
+        }
+        out.flush();
+        return 0;
+    }
+}

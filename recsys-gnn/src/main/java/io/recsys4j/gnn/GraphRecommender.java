@@ -1,0 +1,442 @@
+package io.recsys4j.gnn;
+
+import io.recsys4j.core.Dataset;
+import io.recsys4j.core.IdMap;
+import io.recsys4j.core.Interactions;
+import io.recsys4j.core.Scorer;
+import io.recsys4j.core.SocialGraph;
+import io.recsys4j.core.TopK;
+import io.recsys4j.core.split.Split;
+import io.recsys4j.core.split.Splits;
+import io.recsys4j.eval.EvaluationReport;
+import io.recsys4j.eval.RankingEvaluator;
+import io.recsys4j.gnn.io.ModelFile;
+import io.recsys4j.gnn.serving.EmbeddingScorer;
+import io.recsys4j.gnn.train.BprTrainer;
+import io.recsys4j.gnn.train.EpochStats;
+import io.recsys4j.gnn.train.TrainingConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trained graph recommender (LightGCN, or LightGCN with social propagation): final user
+ * and item embeddings, the training interactions it masks, its configuration and training
+ * history. Immutable; {@link #recommend}, {@link #score} and {@link #evaluate} are safe to
+ * call from many threads at once.
+ *
+ * <pre>{@code
+ * GraphRecommender model = GraphRecommender.builder()
+ *     .data(dataset)          // train, validation and social graph
+ *     .layers(3).dim(64).epochs(400).seed(42)
+ *     .fit();
+ * List<Recommendation> top = model.recommend("u42", 10);
+ * EvaluationReport report = model.evaluate(dataset.test().orElseThrow(), 20);
+ * model.save(Path.of("model.bin"));
+ * }</pre>
+ */
+public final class GraphRecommender implements Scorer {
+    private final IdMap users;
+    private final IdMap items;
+    private final int dim;
+    private final float[] userEmb;
+    private final float[] itemEmb;
+    private final Interactions train;
+    private final TrainingConfig config;
+    private final List<EpochStats> history;
+    private final int bestEpoch;
+    private volatile EmbeddingScorer blockScorer;
+
+    /** For the trainer and the model file: takes the arrays without copying. */
+    public GraphRecommender(Interactions train, int dim, float[] userEmb, float[] itemEmb, TrainingConfig config,
+                            List<EpochStats> history, int bestEpoch) {
+        if (userEmb.length != (long) train.numUsers() * dim || itemEmb.length != (long) train.numItems() * dim) {
+            throw new IllegalArgumentException("embedding sizes do not match " + train.numUsers() + " users, "
+                    + train.numItems() + " items, dim " + dim);
+        }
+        this.users = train.users();
+        this.items = train.items();
+        this.train = train;
+        this.dim = dim;
+        this.userEmb = userEmb;
+        this.itemEmb = itemEmb;
+        this.config = config;
+        this.history = List.copyOf(history);
+        this.bestEpoch = bestEpoch;
+    }
+
+    /** A builder with the reference LightGCN settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Loads a model written by {@link #save}, verifying its format version and checksum.
+     *
+     * @throws IOException if the file cannot be read, is of another format or version, or is corrupt
+     */
+    public static GraphRecommender load(Path file) throws IOException {
+        return ModelFile.read(file);
+    }
+
+    /** Writes the model to a temporary file beside {@code file}, then moves it into place. */
+    public void save(Path file) throws IOException {
+        ModelFile.write(this, file);
+    }
+
+    /**
+     * The top {@code k} items for a known user, best first, excluding the user's training
+     * items (ties by item index).
+     *
+     * @throws java.util.NoSuchElementException if the user is unknown
+     * @throws IllegalArgumentException if k < 1
+     */
+    public List<Recommendation> recommend(String userId, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, found " + k);
+        }
+        int u = users.require(userId);
+        float[] s = new float[items.size()];
+        scoreRow(u, s, 0);
+        int[] top = new int[k];
+        float[] heap = new float[k];
+        int[] rs = train.csrRowStart();
+        int n = TopK.select(s, 0, s.length, train.csrItems(), rs[u], rs[u + 1], k, top, heap);
+        List<Recommendation> out = new ArrayList<>(n);
+        for (int j = 0; j < n; j++) {
+            out.add(new Recommendation(items.id(top[j]), s[top[j]]));
+        }
+        return out;
+    }
+
+    /**
+     * The model's score of an item for a user.
+     *
+     * @throws java.util.NoSuchElementException if the user or item is unknown
+     */
+    public float score(String userId, String itemId) {
+        int u = users.require(userId);
+        int i = items.require(itemId);
+        float s = 0;
+        for (int j = 0; j < dim; j++) {
+            s += userEmb[u * dim + j] * itemEmb[i * dim + j];
+        }
+        return s;
+    }
+
+    private void scoreRow(int u, float[] out, int off) {
+        int n = items.size();
+        int ub = u * dim;
+        for (int i = 0; i < n; i++) {
+            int ib = i * dim;
+            float s = 0;
+            for (int j = 0; j < dim; j++) {
+                s += userEmb[ub + j] * itemEmb[ib + j];
+            }
+            out[off + i] = s;
+        }
+    }
+
+    @Override
+    public int numItems() {
+        return items.size();
+    }
+
+    /** Scores blocks of users with one BLAS product per block (see {@link EmbeddingScorer}). */
+    @Override
+    public void score(int[] userIndices, float[] out) {
+        EmbeddingScorer s = blockScorer;
+        if (s == null) {
+            synchronized (this) {
+                s = blockScorer;
+                if (s == null) {
+                    s = new EmbeddingScorer(Nd4j.create(userEmb, new long[] {users.size(), dim}, 'c'),
+                            Nd4j.create(itemEmb, new long[] {items.size(), dim}, 'c'));
+                    blockScorer = s;
+                }
+            }
+        }
+        s.score(userIndices, out);
+    }
+
+    /**
+     * Full-ranking evaluation on {@code test} (all non-training items are candidates),
+     * streamed in blocks of users.
+     *
+     * @param test held-out interactions over this model's id spaces (build both through {@link Dataset})
+     * @param ks cut-offs
+     */
+    public EvaluationReport evaluate(Interactions test, int... ks) {
+        return RankingEvaluator.builder().ks(ks).threads(config.threads()).build().evaluate(this, train, test);
+    }
+
+    /** The user id space. */
+    public IdMap users() {
+        return users;
+    }
+
+    /** The item id space (the catalogue). */
+    public IdMap items() {
+        return items;
+    }
+
+    /** The training interactions the model masks. */
+    public Interactions trainingInteractions() {
+        return train;
+    }
+
+    /** Embedding dimension. */
+    public int dim() {
+        return dim;
+    }
+
+    /** A copy of the final user embeddings, row-major {@code [users x dim]}. */
+    public float[] userEmbeddings() {
+        return userEmb.clone();
+    }
+
+    /** A copy of the final item embeddings, row-major {@code [items x dim]}. */
+    public float[] itemEmbeddings() {
+        return itemEmb.clone();
+    }
+
+    /** The training configuration. */
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** Per-epoch statistics of the training run. */
+    public List<EpochStats> history() {
+        return history;
+    }
+
+    /** The epoch whose embeddings the model holds. */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    @Override
+    public String toString() {
+        return "GraphRecommender[" + config.model() + ", " + users.size() + " users, " + items.size() + " items, dim "
+                + dim + ", epoch " + bestEpoch + "]";
+    }
+
+    /**
+     * Settings of a training run. Each setter checks its argument at once and names the bad
+     * value; {@link #fit} checks the combination. The builder stays usable after fit.
+     */
+    public static final class Builder {
+        private Interactions train;
+        private SocialGraph social;
+        private Interactions validation;
+        private double holdOut;
+        private String model;
+        private double socialWeight = 0.5;
+        private int layers = 3;
+        private int dim = 64;
+        private int epochs = 400;
+        private int batchSize = 2048;
+        private double learningRate = 0.001;
+        private double regularization = 1e-4;
+        private double initStd = 0.1;
+        private long seed = 42;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private int evalEvery;
+        private int patience;
+        private int validationK = 20;
+        private Consumer<EpochStats> listener;
+
+        private Builder() {
+        }
+
+        /** Training data, validation data and social graph of a data set (its test part is left alone). */
+        public Builder data(Dataset d) {
+            this.train = d.train();
+            this.validation = d.valid().orElse(null);
+            this.social = d.social().orElse(null);
+            return this;
+        }
+
+        /** Training interactions. */
+        public Builder interactions(Interactions train) {
+            this.train = Objects.requireNonNull(train, "train");
+            return this;
+        }
+
+        /** The social graph over the same users; with it the model defaults to {@code social}. */
+        public Builder social(SocialGraph graph) {
+            this.social = graph;
+            return this;
+        }
+
+        /** Validation interactions for early stopping (never the test set). */
+        public Builder validation(Interactions valid) {
+            this.validation = valid;
+            return this;
+        }
+
+        /** Hold out this share of each user's training interactions for early stopping, in [0, 1). */
+        public Builder holdOut(double fraction) {
+            if (!(fraction >= 0 && fraction < 1)) {
+                throw new IllegalArgumentException("holdOut must be in [0, 1), found " + fraction);
+            }
+            this.holdOut = fraction;
+            return this;
+        }
+
+        /** {@code lightgcn} or {@code social}; default: social when a social graph is set. */
+        public Builder model(String name) {
+            String m = name.toLowerCase(java.util.Locale.ROOT);
+            if (!m.equals("lightgcn") && !m.equals("social")) {
+                throw new IllegalArgumentException("model must be lightgcn or social, found '" + name + "'");
+            }
+            this.model = m;
+            return this;
+        }
+
+        /** β, the weight of social propagation in the social model (default 0.5). */
+        public Builder socialWeight(double beta) {
+            this.socialWeight = beta;
+            new TrainingConfig("social", beta, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0, 1);
+            return this;
+        }
+
+        /** Propagation layers (default 3). */
+        public Builder layers(int k) {
+            this.layers = atLeast(k, 0, "layers");
+            return this;
+        }
+
+        /** Embedding dimension (default 64). */
+        public Builder dim(int d) {
+            this.dim = atLeast(d, 1, "dim");
+            return this;
+        }
+
+        /** Maximum epochs (default 400). */
+        public Builder epochs(int n) {
+            this.epochs = atLeast(n, 1, "epochs");
+            return this;
+        }
+
+        /** Triples per step (default 2048). */
+        public Builder batchSize(int n) {
+            this.batchSize = atLeast(n, 1, "batchSize");
+            return this;
+        }
+
+        /** Adam learning rate (default 0.001). */
+        public Builder learningRate(double lr) {
+            if (!(lr > 0 && Double.isFinite(lr))) {
+                throw new IllegalArgumentException("learningRate must be > 0, found " + lr);
+            }
+            this.learningRate = lr;
+            return this;
+        }
+
+        /** Weight of the layer-0 L2 term (default 1e-4). */
+        public Builder regularization(double reg) {
+            if (!(reg >= 0 && Double.isFinite(reg))) {
+                throw new IllegalArgumentException("regularization must be >= 0, found " + reg);
+            }
+            this.regularization = reg;
+            return this;
+        }
+
+        /** Standard deviation of the initial embeddings (default 0.1). */
+        public Builder initStd(double std) {
+            if (!(std > 0 && Double.isFinite(std))) {
+                throw new IllegalArgumentException("initStd must be > 0, found " + std);
+            }
+            this.initStd = std;
+            return this;
+        }
+
+        /** Random seed (default 42). Same seed, same thread count: same model. */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** Threads of propagation and evaluation (default: all cores). */
+        public Builder threads(int n) {
+            this.threads = atLeast(n, 1, "threads");
+            return this;
+        }
+
+        /** Validate every n epochs (default 0: never). */
+        public Builder evalEvery(int n) {
+            this.evalEvery = atLeast(n, 0, "evalEvery");
+            return this;
+        }
+
+        /** Stop after this many validations without improvement (default 0: never). */
+        public Builder patience(int n) {
+            this.patience = atLeast(n, 0, "patience");
+            return this;
+        }
+
+        /** K of the validation metric recall@K (default 20). */
+        public Builder validationK(int k) {
+            this.validationK = atLeast(k, 1, "validationK");
+            return this;
+        }
+
+        /** Told of every epoch (loss, seconds, validation). */
+        public Builder onEpoch(Consumer<EpochStats> l) {
+            this.listener = l;
+            return this;
+        }
+
+        private static int atLeast(int v, int min, String what) {
+            if (v < min) {
+                throw new IllegalArgumentException(what + " must be >= " + min + ", found " + v);
+            }
+            return v;
+        }
+
+        /** The configuration {@link #fit} would use. */
+        public TrainingConfig config() {
+            String m = model != null ? model : social != null ? "social" : "lightgcn";
+            return new TrainingConfig(m, socialWeight, layers, dim, epochs, batchSize, learningRate, regularization,
+                    initStd, seed, threads, evalEvery, patience, validationK);
+        }
+
+        /**
+         * Trains the model.
+         *
+         * @throws IllegalStateException if no training data was set, or the social model lacks a graph
+         * @throws io.recsys4j.gnn.train.TrainingDivergedException if the loss becomes NaN or infinite
+         */
+        public GraphRecommender fit() {
+            if (train == null) {
+                throw new IllegalStateException("interactions(...) or data(...) is required");
+            }
+            TrainingConfig c = config();
+            if (c.social() && social == null) {
+                throw new IllegalStateException("the social model needs social(...)");
+            }
+            if (validation != null && holdOut > 0) {
+                throw new IllegalStateException("set validation(...) or holdOut(...), not both");
+            }
+            if ((validation != null || holdOut > 0) && evalEvery == 0) {
+                c = new TrainingConfig(c.model(), c.socialWeight(), c.layers(), c.dim(), c.epochs(), c.batchSize(),
+                        c.learningRate(), c.regularization(), c.initStd(), c.seed(), c.threads(), 1, c.patience(),
+                        c.validationK());
+            }
+            Interactions fitOn = train;
+            Interactions valid = validation;
+            if (holdOut > 0) {
+                Split s = Splits.randomPerUser(train, holdOut, seed);
+                fitOn = s.train();
+                valid = s.test();
+            }
+            BprTrainer.Result r = new BprTrainer(c, fitOn, social, valid, listener).train();
+            return new GraphRecommender(train, r.dim(), r.users(), r.items(), c, r.history(), r.bestEpoch());
+        }
+    }
+}

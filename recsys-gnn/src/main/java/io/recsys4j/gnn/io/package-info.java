@@ -1,0 +1,2 @@
+/** The versioned, checksummed model file. */
+package io.recsys4j.gnn.io;

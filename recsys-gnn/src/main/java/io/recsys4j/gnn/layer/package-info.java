@@ -1,0 +1,2 @@
+/** Weighted graph-convolution layers with hand-written backward passes. */
+package io.recsys4j.gnn.layer;

@@ -1,0 +1,2 @@
+/** BPR triple sampling. */
+package io.recsys4j.gnn.sampling;

@@ -1,0 +1,296 @@
+package io.recsys4j.gnn.train;
+
+import io.recsys4j.core.Interactions;
+import io.recsys4j.core.SocialGraph;
+import io.recsys4j.eval.RankingEvaluator;
+import io.recsys4j.gnn.graph.Adjacency;
+import io.recsys4j.gnn.graph.CsrMatrix;
+import io.recsys4j.gnn.loss.BprLoss;
+import io.recsys4j.gnn.model.LightGcnNetwork;
+import io.recsys4j.gnn.propagation.Propagation;
+import io.recsys4j.gnn.propagation.Propagations;
+import io.recsys4j.gnn.sampling.TripleSampler;
+import io.recsys4j.gnn.serving.EmbeddingScorer;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains LightGCN (or its social variant) with BPR as the reference code does, so results
+ * compare: layer-0 embeddings from N(0, σ²); per epoch the triples of {@link TripleSampler};
+ * per batch the loss
+ * <pre>
+ *   mean(softplus(s_neg - s_pos)) + reg · ½(‖e_u⁰‖² + ‖e_p⁰‖² + ‖e_n⁰‖²) / B
+ * </pre>
+ * over the batch's layer-0 rows, and one Adam step on all layer-0 embeddings. The gradient
+ * is exact: each step propagates the current embeddings forward and the loss gradient
+ * backward through the same K layers. Validation computes the final embeddings once for all
+ * users (the reference recomputes them for every batch of 100 users).
+ *
+ * <p>The trainer owns its training state (embeddings, Adam moments, buffers) and is used
+ * once: {@link #train} returns the final embeddings.
+ */
+public final class BprTrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(BprTrainer.class);
+
+    private final TrainingConfig config;
+    private final Interactions train;
+    private final SocialGraph social;
+    private final Interactions validation;
+    private final Consumer<EpochStats> listener;
+
+    /**
+     * @param train training interactions (for the graph, the triples and masking)
+     * @param social the social graph over the same users; required for the social model
+     * @param validation held-out interactions for early stopping, or null (never the test set)
+     * @param listener told of every epoch, or null
+     */
+    public BprTrainer(TrainingConfig config, Interactions train, SocialGraph social, Interactions validation,
+                      Consumer<EpochStats> listener) {
+        if (config.social() && social == null) {
+            throw new IllegalArgumentException("the social model needs a social graph");
+        }
+        this.config = config;
+        this.train = train;
+        this.social = social;
+        this.validation = validation;
+        this.listener = listener;
+    }
+
+    /** Final user and item embeddings with the training history. */
+    public record Result(float[] users, float[] items, int dim, List<EpochStats> history, int bestEpoch) {
+    }
+
+    /** The propagation operator of the configured model. */
+    public CsrMatrix operator() {
+        return config.social() ? Adjacency.socialOperator(train, social, config.socialWeight())
+                : Adjacency.normalizedBipartite(train);
+    }
+
+    /**
+     * Trains and returns the embeddings of the best validated epoch (or the last epoch
+     * without validation).
+     *
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public Result train() {
+        int users = train.numUsers();
+        int n = users + train.numItems();
+        int d = config.dim();
+        try (Propagation prop = Propagations.forBackend(operator(), config.threads())) {
+            Step step = new Step(prop, n, users, d);
+            step.initialise(new Random(config.seed()));
+            TripleSampler sampler = new TripleSampler(train);
+            SplittableRandom rnd = new SplittableRandom(config.seed());
+            List<EpochStats> history = new ArrayList<>();
+            double best = Double.NEGATIVE_INFINITY;
+            int bestEpoch = 0;
+            INDArray bestE0 = null;
+            int stale = 0;
+            LOG.info("training {} on {} users x {} items ({} interactions), {} layers, dim {}, {} propagation",
+                    config.model(), users, train.numItems(), train.size(), config.layers(), d, prop.name());
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                long t0 = System.nanoTime();
+                int[][] t = sampler.epoch(rnd);
+                double loss = 0;
+                int batches = 0;
+                for (int from = 0; from < t[0].length; from += config.batchSize()) {
+                    int to = Math.min(t[0].length, from + config.batchSize());
+                    double l = step.run(t[0], t[1], t[2], from, to, epoch);
+                    if (!Double.isFinite(l)) {
+                        throw new TrainingDivergedException("loss became " + l + " at epoch " + epoch + ", batch "
+                                + (batches + 1) + "; lower the learning rate (" + config.learningRate() + ")");
+                    }
+                    loss += l;
+                    batches++;
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                double valid = Double.NaN;
+                if (validation != null && config.evalEvery() > 0 && epoch % config.evalEvery() == 0) {
+                    valid = validate(step);
+                    if (valid > best) {
+                        best = valid;
+                        bestEpoch = epoch;
+                        bestE0 = step.e0.dup();
+                        stale = 0;
+                    } else {
+                        stale++;
+                    }
+                }
+                EpochStats s = new EpochStats(epoch, loss / Math.max(1, batches), seconds, valid);
+                history.add(s);
+                LOG.info("epoch {}/{}: loss {} in {} s{}", epoch, config.epochs(), String.format("%.5f", s.loss()),
+                        String.format("%.2f", seconds), Double.isNaN(valid) ? ""
+                                : String.format(", validation recall@%d %.4f", config.validationK(), valid));
+                if (listener != null) {
+                    listener.accept(s);
+                }
+                if (config.patience() > 0 && stale >= config.patience()) {
+                    LOG.info("early stop after epoch {}: no better validation for {} checks (best {} at epoch {})",
+                            epoch, stale, String.format("%.4f", best), bestEpoch);
+                    break;
+                }
+            }
+            if (bestE0 != null) {
+                step.e0.assign(bestE0);
+            } else {
+                bestEpoch = history.size();
+            }
+            float[] all = step.finalEmbeddings();
+            float[] u = java.util.Arrays.copyOfRange(all, 0, users * d);
+            float[] i = java.util.Arrays.copyOfRange(all, users * d, n * d);
+            return new Result(u, i, d, List.copyOf(history), bestEpoch);
+        }
+    }
+
+    private double validate(Step step) {
+        float[] fin = step.finalEmbeddings();
+        int users = train.numUsers();
+        int d = config.dim();
+        INDArray u = Nd4j.create(java.util.Arrays.copyOfRange(fin, 0, users * d), new long[] {users, d}, 'c');
+        INDArray i = Nd4j.create(java.util.Arrays.copyOfRange(fin, users * d, fin.length),
+                new long[] {train.numItems(), d}, 'c');
+        EmbeddingScorer scorer = new EmbeddingScorer(u, i);
+        return RankingEvaluator.builder().ks(config.validationK()).auc(false).threads(config.threads()).build()
+                .evaluate(scorer, train, validation).mean("recall@" + config.validationK());
+    }
+
+    /** One BPR step's state and buffers. */
+    final class Step {
+        final INDArray e0;
+        private final float[] fin;
+        private final float[] gFin;
+        private final INDArray gE0;
+        private final LightGcnNetwork net;
+        private final GradientUpdater<?> adam;
+        private final int users;
+        private final int d;
+        private float[] eu = new float[0];
+        private float[] ep = new float[0];
+        private float[] en = new float[0];
+        private float[] gu = new float[0];
+        private float[] gp = new float[0];
+        private float[] gn = new float[0];
+        private final float[] row;
+        private final float[] row2;
+        private int iteration;
+
+        Step(Propagation prop, int n, int users, int d) {
+            this.users = users;
+            this.d = d;
+            this.e0 = Nd4j.create(DataType.FLOAT, n, d);
+            this.fin = new float[n * d];
+            this.gFin = new float[n * d];
+            this.gE0 = Nd4j.create(DataType.FLOAT, n, d);
+            this.net = new LightGcnNetwork(prop, config.layers(), d);
+            // PyTorch's Adam defaults, as the reference uses: betas (0.9, 0.999), eps 1e-8.
+            Adam conf = new Adam(config.learningRate(), 0.9, 0.999, 1e-8);
+            INDArray state = Nd4j.create(DataType.FLOAT, 1, conf.stateSize((long) n * d));
+            this.adam = conf.instantiate(state, true);
+            this.row = new float[d];
+            this.row2 = new float[d];
+        }
+
+        /** N(0, σ²) from java.util.Random, so a seed gives the same start on any backend. */
+        void initialise(Random random) {
+            float[] v = new float[(int) e0.length()];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = (float) (random.nextGaussian() * config.initStd());
+            }
+            e0.data().asNioFloat().put(0, v, 0, v.length);
+        }
+
+        float[] finalEmbeddings() {
+            net.forward(e0, fin);
+            return fin;
+        }
+
+        /** One batch: returns its loss and takes one Adam step. */
+        double run(int[] u, int[] p, int[] ng, int from, int to, int epoch) {
+            double loss = lossAndGradient(u, p, ng, from, to);
+            adam.applyUpdater(gE0, iteration++, epoch - 1);
+            e0.subi(gE0);
+            return loss;
+        }
+
+        /**
+         * Returns the batch's loss and leaves its gradient with respect to the layer-0
+         * embeddings in {@link #gE0}.
+         */
+        double lossAndGradient(int[] u, int[] p, int[] ng, int from, int to) {
+            int b = to - from;
+            if (eu.length < b * d) {
+                eu = new float[b * d];
+                ep = new float[b * d];
+                en = new float[b * d];
+                gu = new float[b * d];
+                gp = new float[b * d];
+                gn = new float[b * d];
+            }
+            net.forward(e0, fin);
+            for (int k = 0; k < b; k++) {
+                System.arraycopy(fin, u[from + k] * d, eu, k * d, d);
+                System.arraycopy(fin, (users + p[from + k]) * d, ep, k * d, d);
+                System.arraycopy(fin, (users + ng[from + k]) * d, en, k * d, d);
+            }
+            double bpr = BprLoss.lossAndGradient(eu, ep, en, b, d, gu, gp, gn);
+            for (int k = 0; k < b; k++) {
+                addRow(u[from + k], gu, k);
+                addRow(users + p[from + k], gp, k);
+                addRow(users + ng[from + k], gn, k);
+            }
+            net.backward(gFin, gE0);
+            // Clear only the rows this batch touched; the rest of gFin is still zero.
+            for (int k = 0; k < b; k++) {
+                java.util.Arrays.fill(gFin, u[from + k] * d, (u[from + k] + 1) * d, 0f);
+                java.util.Arrays.fill(gFin, (users + p[from + k]) * d, (users + p[from + k] + 1) * d, 0f);
+                java.util.Arrays.fill(gFin, (users + ng[from + k]) * d, (users + ng[from + k] + 1) * d, 0f);
+            }
+            // Regularisation on the batch's layer-0 rows, one term per occurrence.
+            FloatBuffer e = e0.data().asNioFloat();
+            FloatBuffer ge = gE0.data().asNioFloat();
+            float scale = (float) (config.regularization() / b);
+            double reg = 0;
+            for (int k = 0; k < b; k++) {
+                reg += regRow(e, ge, u[from + k], scale);
+                reg += regRow(e, ge, users + p[from + k], scale);
+                reg += regRow(e, ge, users + ng[from + k], scale);
+            }
+            return bpr + config.regularization() * 0.5 * reg / b;
+        }
+
+        private void addRow(int node, float[] src, int k) {
+            int o = node * d;
+            for (int j = 0; j < d; j++) {
+                gFin[o + j] += src[k * d + j];
+            }
+        }
+
+        /** Adds {@code scale · e⁰} to the gradient row and returns ‖e⁰‖². */
+        private double regRow(FloatBuffer e, FloatBuffer ge, int node, float scale) {
+            e.get(node * d, row, 0, d);
+            ge.get(node * d, row2, 0, d);
+            double sq = 0;
+            for (int j = 0; j < d; j++) {
+                sq += row[j] * row[j];
+                row2[j] += scale * row[j];
+            }
+            ge.put(node * d, row2, 0, d);
+            return sq;
+        }
+
+        INDArray gradient() {
+            return gE0;
+        }
+    }
+}
