@@ -165,6 +165,13 @@ public final class BprTrainer {
                 .evaluate(scorer, train, validation).mean("recall@" + config.validationK());
     }
 
+    /** A training step over {@code prop} with freshly initialised embeddings, for tests. */
+    Step newStep(Propagation prop) {
+        Step s = new Step(prop, prop.nodes(), train.numUsers(), config.dim());
+        s.initialise(new Random(config.seed()));
+        return s;
+    }
+
     /** One BPR step's state and buffers. */
     final class Step {
         final INDArray e0;

@@ -1,0 +1,180 @@
+package io.recsys4j.gnn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.recsys4j.core.Dataset;
+import io.recsys4j.core.split.Split;
+import io.recsys4j.core.split.Splits;
+import io.recsys4j.core.synthetic.SyntheticWorld;
+import io.recsys4j.eval.EvaluationReport;
+import io.recsys4j.eval.RankingEvaluator;
+import io.recsys4j.eval.baseline.PopularityScorer;
+import io.recsys4j.gnn.train.TrainingDivergedException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GraphRecommenderTest {
+    private static Dataset data;
+    private static GraphRecommender model;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void train() {
+        SyntheticWorld w = SyntheticWorld.builder().users(300).items(500).interactions(9000).categories(8).seed(1).build();
+        Split s = Splits.randomPerUser(w.interactions(), 0.2, 1);
+        data = Dataset.builder().train(s.train()).test(s.test()).social(w.social()).build();
+        model = builder().fit();
+    }
+
+    private static GraphRecommender.Builder builder() {
+        return GraphRecommender.builder().interactions(data.train()).model("lightgcn").layers(2).dim(16)
+                .epochs(15).batchSize(512).learningRate(0.01).seed(3).threads(2);
+    }
+
+    @Test
+    void fit_beatsThePopularityBaseline() {
+        EvaluationReport m = model.evaluate(data.test().orElseThrow(), 20);
+        EvaluationReport pop = RankingEvaluator.builder().ks(20).build()
+                .evaluate(new PopularityScorer(data.train()), data.train(), data.test().orElseThrow());
+        assertTrue(m.mean("recall@20") > 1.1 * pop.mean("recall@20"),
+                "model " + m.mean("recall@20") + " vs popularity " + pop.mean("recall@20"));
+    }
+
+    @Test
+    void recommend_excludesTrainingItemsAndIsSortedByScore() {
+        for (int u = 0; u < 50; u++) {
+            String user = data.users().id(u);
+            List<Recommendation> r = model.recommend(user, 10);
+            assertEquals(10, r.size());
+            for (int j = 0; j < r.size(); j++) {
+                assertFalse(data.train().contains(u, data.items().indexOf(r.get(j).itemId())), "training item recommended");
+                assertEquals(model.score(user, r.get(j).itemId()), r.get(j).score(), 1e-6f);
+                if (j > 0) {
+                    assertTrue(r.get(j - 1).score() >= r.get(j).score());
+                }
+            }
+        }
+        assertThrows(java.util.NoSuchElementException.class, () -> model.recommend("nobody", 5));
+    }
+
+    @Test
+    void saveAndLoad_giveIdenticalRecommendations() throws IOException {
+        Path f = dir.resolve("m/model.bin");
+        model.save(f);
+        GraphRecommender back = GraphRecommender.load(f);
+        assertArrayEquals(model.userEmbeddings(), back.userEmbeddings(), 0f);
+        assertArrayEquals(model.itemEmbeddings(), back.itemEmbeddings(), 0f);
+        assertEquals(model.config(), back.config());
+        assertEquals(model.history(), back.history());
+        for (int u = 0; u < data.users().size(); u += 7) {
+            assertEquals(model.recommend(data.users().id(u), 20), back.recommend(data.users().id(u), 20));
+        }
+        try (var s = Files.list(f.getParent())) {
+            assertEquals(1, s.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void load_rejectsACorruptFile() throws IOException {
+        Path f = dir.resolve("model.bin");
+        model.save(f);
+        byte[] b = Files.readAllBytes(f);
+        b[b.length / 2] ^= 1;
+        Files.write(f, b);
+        IOException e = assertThrows(IOException.class, () -> GraphRecommender.load(f));
+        assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+        Files.write(f, java.util.Arrays.copyOf(b, 100));
+        assertThrows(IOException.class, () -> GraphRecommender.load(f));
+        Files.writeString(f, "hello");
+        assertTrue(assertThrows(IOException.class, () -> GraphRecommender.load(f)).getMessage().contains("not a recsys4j model"));
+    }
+
+    @Test
+    void recommend_isThreadSafe() throws Exception {
+        int users = 100;
+        List<List<Recommendation>> expected = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            expected.add(model.recommend(data.users().id(u), 10));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> fs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int seed = t;
+                fs.add(pool.submit(() -> {
+                    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+                    for (int k = 0; k < 300; k++) {
+                        int u = r.nextInt(users);
+                        if (!model.recommend(data.users().id(u), 10).equals(expected.get(u))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> f : fs) {
+                assertTrue(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void sameSeedSameThreads_sameModelBitForBit() {
+        GraphRecommender again = builder().fit();
+        assertArrayEquals(model.userEmbeddings(), again.userEmbeddings(), 0f);
+        assertArrayEquals(model.itemEmbeddings(), again.itemEmbeddings(), 0f);
+        GraphRecommender other = builder().seed(4).fit();
+        assertFalse(java.util.Arrays.equals(model.userEmbeddings(), other.userEmbeddings()));
+    }
+
+    @Test
+    void socialModel_trainsWithTheSocialGraph() {
+        GraphRecommender s = builder().model("social").social(data.social().orElseThrow()).epochs(3).fit();
+        assertEquals("social", s.config().model());
+        assertTrue(s.evaluate(data.test().orElseThrow(), 20).mean("recall@20") > 0);
+    }
+
+    @Test
+    void earlyStopping_onAHeldOutSliceOfTrain_keepsTheBestEpoch() {
+        List<io.recsys4j.gnn.train.EpochStats> seen = new ArrayList<>();
+        GraphRecommender m = builder().holdOut(0.1).epochs(30).patience(2).onEpoch(seen::add).fit();
+        assertEquals(seen, m.history());
+        assertTrue(m.history().stream().allMatch(e -> !Double.isNaN(e.validation())));
+        double best = m.history().stream().mapToDouble(io.recsys4j.gnn.train.EpochStats::validation).max().orElseThrow();
+        assertEquals(best, m.history().get(m.bestEpoch() - 1).validation());
+    }
+
+    @Test
+    void divergence_stopsWithAClearError() {
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> builder().learningRate(1e30).initStd(1e18).epochs(3).fit());
+        assertTrue(e.getMessage().contains("epoch"), e.getMessage());
+    }
+
+    @Test
+    void builder_namesBadValues() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> GraphRecommender.builder().layers(-1))
+                .getMessage().contains("-1"));
+        assertThrows(IllegalArgumentException.class, () -> GraphRecommender.builder().learningRate(0));
+        assertThrows(IllegalStateException.class, () -> GraphRecommender.builder().fit());
+        assertThrows(IllegalStateException.class,
+                () -> GraphRecommender.builder().interactions(data.train()).model("social").fit());
+    }
+}
