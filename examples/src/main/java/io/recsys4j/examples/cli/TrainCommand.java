@@ -65,6 +65,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", defaultValue = "0", description = "Stop after N validations without improvement (default 0: never).")
     int patience;
 
+    @Option(names = "--hold-out", defaultValue = "0",
+            description = "Without --valid: hold out this share of each user's training interactions for validation and early stopping.")
+    double holdOut;
+
     @Option(names = "--threads", description = "Threads (default: all cores).")
     Integer threads;
 
@@ -89,6 +93,12 @@ final class TrainCommand implements Callable<Integer> {
                 .learningRate(lr).regularization(reg).seed(seed).patience(patience).evalEvery(evalEvery);
         d.social().ifPresent(b::social);
         d.valid().ifPresent(b::validation);
+        if (holdOut > 0) {
+            if (d.valid().isPresent()) {
+                throw new IllegalArgumentException("--hold-out and --valid exclude each other");
+            }
+            b.holdOut(holdOut);
+        }
         if (threads != null) {
             b.threads(threads);
         }
@@ -118,6 +128,8 @@ final class TrainCommand implements Callable<Integer> {
         json.put("train_seconds", trainSeconds);
         json.put("epochs", m.history().size());
         json.put("best_epoch", m.bestEpoch());
+        m.history().stream().filter(e -> !Double.isNaN(e.validation())).reduce((x, y) -> y)
+                .ifPresent(e -> json.put("validation_recall@" + m.config().validationK(), e.validation()));
         out.flush();
         if (report != null) {
             Json.write(report, json);

@@ -52,43 +52,85 @@ public final class LightGcnNetwork {
     public void forward(INDArray e0, float[] out) {
         e0.data().asNioFloat().get(0, x0, 0, x0.length);
         System.arraycopy(x0, 0, out, 0, x0.length);
-        combine(x0, out, propagationForward());
+        if (layers == 0) {
+            return;
+        }
+        float alpha = 1f / (layers + 1);
+        float[] cur = x0;
+        float[] next = a;
+        for (int k = 1; k <= layers; k++) {
+            // The last layer's output is needed only in the sum.
+            propagation.forwardAccumulate(cur, k == layers ? null : next, d, out, k == layers ? alpha : 1f);
+            cur = next;
+            next = next == a ? b : a;
+        }
+    }
+
+    /**
+     * Writes the combined embeddings of only the listed nodes into their rows of {@code out}
+     * (other rows are left as they are): the first K-1 layers are propagated in full, the
+     * last only for these rows, which is all a training step's loss reads.
+     *
+     * @param rows sorted, distinct node indices
+     */
+    public void forwardRows(INDArray e0, int[] rows, float[] out) {
+        e0.data().asNioFloat().get(0, x0, 0, x0.length);
+        for (int r : rows) {
+            System.arraycopy(x0, r * d, out, r * d, d);
+        }
+        if (layers == 0) {
+            return;
+        }
+        // Same summation order as forward(), so the rows come out bit-identical.
+        float[] cur = x0;
+        float[] next = a;
+        for (int k = 1; k < layers; k++) {
+            propagation.forward(cur, next, d);
+            addRows(out, next, rows, 1f);
+            cur = next;
+            next = next == a ? b : a;
+        }
+        propagation.forwardRows(cur, rows, next, d);
+        addRows(out, next, rows, 1f / (layers + 1));
+    }
+
+    /** {@code out = (out + layer) · scale} on the listed rows. */
+    private void addRows(float[] out, float[] layer, int[] rows, float scale) {
+        for (int r : rows) {
+            int o = r * d;
+            for (int j = 0; j < d; j++) {
+                out[o + j] = (out[o + j] + layer[o + j]) * scale;
+            }
+        }
     }
 
     /** Writes {@code dE_0} for {@code gOut = dE} (row-major, nodes x d) into {@code gE0}. */
     public void backward(float[] gOut, INDArray gE0) {
+        backward(gOut, null, gE0);
+    }
+
+    /**
+     * As {@link #backward(float[], INDArray)}, for a {@code gOut} that is zero outside the
+     * rows marked in {@code nonZero} (the batch's nodes): the first hop skips the zero rows.
+     */
+    public void backward(float[] gOut, boolean[] nonZero, INDArray gE0) {
         System.arraycopy(gOut, 0, x0, 0, x0.length);
-        combine(gOut, x0, propagationBackward());
-        gE0.data().asNioFloat().put(0, x0, 0, x0.length);
-    }
-
-    private interface Step {
-        void apply(float[] in, float[] out);
-    }
-
-    private Step propagationForward() {
-        return (in, out) -> propagation.forward(in, out, d);
-    }
-
-    private Step propagationBackward() {
-        return (in, out) -> propagation.backward(in, out, d);
-    }
-
-    /** {@code sum = α Σ_k step^k(start)}, with {@code sum} holding {@code start} on entry. */
-    private void combine(float[] start, float[] sum, Step step) {
-        float[] cur = start;
-        float[] next = a;
-        for (int k = 0; k < layers; k++) {
-            step.apply(cur, next);
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += next[i];
+        if (layers > 0) {
+            float alpha = 1f / (layers + 1);
+            float[] cur = gOut;
+            float[] next = a;
+            for (int k = 1; k <= layers; k++) {
+                float[] to = k == layers ? null : next;
+                float scale = k == layers ? alpha : 1f;
+                if (k == 1 && nonZero != null) {
+                    propagation.backwardAccumulate(cur, nonZero, to, d, x0, scale);
+                } else {
+                    propagation.backwardAccumulate(cur, to, d, x0, scale);
+                }
+                cur = next;
+                next = next == a ? b : a;
             }
-            cur = next;
-            next = next == a ? b : a;
         }
-        float alpha = 1f / (layers + 1);
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] *= alpha;
-        }
+        gE0.data().asNioFloat().put(0, x0, 0, x0.length);
     }
 }

@@ -91,6 +91,88 @@ public final class CsrCpuPropagation implements Propagation {
     }
 
     @Override
+    public void forwardAccumulate(float[] x, float[] y, int d, float[] sum, float scale) {
+        run(forward, forwardChunks, x, y, d, sum, scale);
+    }
+
+    @Override
+    public void backwardAccumulate(float[] g, float[] gx, int d, float[] sum, float scale) {
+        run(transposed, backwardChunks, g, gx, d, sum, scale);
+    }
+
+    @Override
+    public void backwardAccumulate(float[] g, boolean[] nonZero, float[] gx, int d, float[] sum, float scale) {
+        if (pool == null) {
+            for (int[] c : backwardChunks) {
+                maskedRows(transposed, g, nonZero, gx, d, c[0], c[1], sum, scale);
+            }
+            return;
+        }
+        List<Future<?>> fs = new ArrayList<>(backwardChunks.length);
+        for (int[] c : backwardChunks) {
+            fs.add(pool.submit(() -> maskedRows(transposed, g, nonZero, gx, d, c[0], c[1], sum, scale)));
+        }
+        await(fs);
+    }
+
+    /**
+     * As {@link #rows}, reading only the input rows marked non-zero: the others would add
+     * zeros, so the result is the same while most gathers are skipped.
+     */
+    private static void maskedRows(CsrMatrix m, float[] x, boolean[] nonZero, float[] y, int d, int from, int to,
+                                   float[] sum, float scale) {
+        int[] rs = m.rowStart();
+        int[] col = m.colIndex();
+        float[] val = m.values();
+        float[] acc = new float[d];
+        for (int r = from; r < to; r++) {
+            java.util.Arrays.fill(acc, 0f);
+            for (int k = rs[r]; k < rs[r + 1]; k++) {
+                int c = col[k];
+                if (!nonZero[c]) {
+                    continue;
+                }
+                float w = val[k];
+                int b = c * d;
+                for (int j = 0; j < d; j++) {
+                    acc[j] += w * x[b + j];
+                }
+            }
+            int o = r * d;
+            if (y != null) {
+                System.arraycopy(acc, 0, y, o, d);
+            }
+            if (sum != null) {
+                for (int j = 0; j < d; j++) {
+                    sum[o + j] = (sum[o + j] + acc[j]) * scale;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void forwardRows(float[] x, int[] rows, float[] y, int d) {
+        if (pool == null || rows.length < 64) {
+            rowList(forward, x, y, d, rows, 0, rows.length);
+            return;
+        }
+        int parts = threads * 4;
+        List<Future<?>> fs = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++) {
+            int from = (int) ((long) rows.length * p / parts);
+            int to = (int) ((long) rows.length * (p + 1) / parts);
+            fs.add(pool.submit(() -> rowList(forward, x, y, d, rows, from, to)));
+        }
+        await(fs);
+    }
+
+    private static void rowList(CsrMatrix m, float[] x, float[] y, int d, int[] rows, int from, int to) {
+        for (int k = from; k < to; k++) {
+            rows(m, x, y, d, rows[k], rows[k] + 1, null, 1f);
+        }
+    }
+
+    @Override
     public void forward(INDArray x, INDArray y) {
         viaHeap(forward, forwardChunks, x, y);
     }
@@ -116,20 +198,28 @@ public final class CsrCpuPropagation implements Propagation {
     }
 
     private void run(CsrMatrix m, int[][] chunks, float[] x, float[] y, int d) {
+        run(m, chunks, x, y, d, null, 1f);
+    }
+
+    private void run(CsrMatrix m, int[][] chunks, float[] x, float[] y, int d, float[] sum, float scale) {
         long size = (long) m.rows() * d;
-        if (x.length < size || y.length < size) {
+        if (x.length < size || (y != null && y.length < size) || (sum != null && sum.length < size)) {
             throw new IllegalArgumentException("arrays must hold " + m.rows() + " x " + d + " floats");
         }
         if (pool == null) {
             for (int[] c : chunks) {
-                rows(m, x, y, d, c[0], c[1]);
+                rows(m, x, y, d, c[0], c[1], sum, scale);
             }
             return;
         }
         List<Future<?>> fs = new ArrayList<>(chunks.length);
         for (int[] c : chunks) {
-            fs.add(pool.submit(() -> rows(m, x, y, d, c[0], c[1])));
+            fs.add(pool.submit(() -> rows(m, x, y, d, c[0], c[1], sum, scale)));
         }
+        await(fs);
+    }
+
+    private static void await(List<Future<?>> fs) {
         for (Future<?> f : fs) {
             try {
                 f.get();
@@ -142,8 +232,11 @@ public final class CsrCpuPropagation implements Propagation {
         }
     }
 
-    /** Computes rows {@code [from, to)} of {@code m·x} into {@code y}. */
-    private static void rows(CsrMatrix m, float[] x, float[] y, int d, int from, int to) {
+    /**
+     * Computes rows {@code [from, to)} of {@code m·x} into {@code y} (unless null) and, if
+     * {@code sum} is not null, {@code sum = (sum + m·x) · scale} on those rows.
+     */
+    private static void rows(CsrMatrix m, float[] x, float[] y, int d, int from, int to, float[] sum, float scale) {
         int[] rs = m.rowStart();
         int[] col = m.colIndex();
         float[] val = m.values();
@@ -172,7 +265,15 @@ public final class CsrCpuPropagation implements Propagation {
                     acc[j] += w * x[b + j];
                 }
             }
-            System.arraycopy(acc, 0, y, r * d, d);
+            if (y != null) {
+                System.arraycopy(acc, 0, y, r * d, d);
+            }
+            if (sum != null) {
+                int o = r * d;
+                for (int j = 0; j < d; j++) {
+                    sum[o + j] = (sum[o + j] + acc[j]) * scale;
+                }
+            }
         }
     }
 

@@ -42,6 +42,51 @@ public interface Propagation extends AutoCloseable {
         out.data().asNioFloat().get(0, gx, 0, nodes() * d);
     }
 
+    /**
+     * {@code y = P·x} and, in the same pass, {@code sum = (sum + y) · scale}: one layer of
+     * a layer-combining network. {@code y} may be null when only the sum is needed.
+     */
+    default void forwardAccumulate(float[] x, float[] y, int d, float[] sum, float scale) {
+        float[] out = y != null ? y : new float[nodes() * d];
+        forward(x, out, d);
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = (sum[i] + out[i]) * scale;
+        }
+    }
+
+    /** {@code gx = Pᵀ·g} and {@code sum = (sum + gx) · scale}; {@code gx} may be null. */
+    default void backwardAccumulate(float[] g, float[] gx, int d, float[] sum, float scale) {
+        float[] out = gx != null ? gx : new float[nodes() * d];
+        backward(g, out, d);
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = (sum[i] + out[i]) * scale;
+        }
+    }
+
+    /**
+     * {@link #backwardAccumulate} for a {@code g} that is zero outside the rows where
+     * {@code nonZero} is true: the kernel may skip reading the zero rows. The first backward
+     * hop of a training step, whose loss touches only the batch's rows.
+     */
+    default void backwardAccumulate(float[] g, boolean[] nonZero, float[] gx, int d, float[] sum, float scale) {
+        backwardAccumulate(g, gx, d, sum, scale);
+    }
+
+    /**
+     * Writes only the listed rows of {@code P·x} into the same rows of {@code y}; the other
+     * rows of {@code y} are left as they are. For a training step, whose loss reads only the
+     * batch's rows of the last layer.
+     *
+     * @param rows sorted, distinct node indices
+     */
+    default void forwardRows(float[] x, int[] rows, float[] y, int d) {
+        float[] full = new float[nodes() * d];
+        forward(x, full, d);
+        for (int r : rows) {
+            System.arraycopy(full, r * d, y, r * d, d);
+        }
+    }
+
     /** A short name for logs, e.g. {@code "csr-cpu(2 threads)"}. */
     String name();
 

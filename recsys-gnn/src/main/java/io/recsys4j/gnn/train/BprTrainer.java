@@ -177,6 +177,7 @@ public final class BprTrainer {
         final INDArray e0;
         private final float[] fin;
         private final float[] gFin;
+        private final boolean[] active;
         private final INDArray gE0;
         private final LightGcnNetwork net;
         private final GradientUpdater<?> adam;
@@ -198,6 +199,7 @@ public final class BprTrainer {
             this.e0 = Nd4j.create(DataType.FLOAT, n, d);
             this.fin = new float[n * d];
             this.gFin = new float[n * d];
+            this.active = new boolean[n];
             this.gE0 = Nd4j.create(DataType.FLOAT, n, d);
             this.net = new LightGcnNetwork(prop, config.layers(), d);
             // PyTorch's Adam defaults, as the reference uses: betas (0.9, 0.999), eps 1e-8.
@@ -244,7 +246,8 @@ public final class BprTrainer {
                 gp = new float[b * d];
                 gn = new float[b * d];
             }
-            net.forward(e0, fin);
+            int[] rows = touchedRows(u, p, ng, from, to);
+            net.forwardRows(e0, rows, fin);
             for (int k = 0; k < b; k++) {
                 System.arraycopy(fin, u[from + k] * d, eu, k * d, d);
                 System.arraycopy(fin, (users + p[from + k]) * d, ep, k * d, d);
@@ -256,7 +259,13 @@ public final class BprTrainer {
                 addRow(users + p[from + k], gp, k);
                 addRow(users + ng[from + k], gn, k);
             }
-            net.backward(gFin, gE0);
+            for (int r : rows) {
+                active[r] = true;
+            }
+            net.backward(gFin, active, gE0);
+            for (int r : rows) {
+                active[r] = false;
+            }
             // Clear only the rows this batch touched; the rest of gFin is still zero.
             for (int k = 0; k < b; k++) {
                 java.util.Arrays.fill(gFin, u[from + k] * d, (u[from + k] + 1) * d, 0f);
@@ -274,6 +283,18 @@ public final class BprTrainer {
                 reg += regRow(e, ge, users + ng[from + k], scale);
             }
             return bpr + config.regularization() * 0.5 * reg / b;
+        }
+
+        /** The distinct nodes of the batch, sorted: the non-zero rows of the loss gradient. */
+        private int[] touchedRows(int[] u, int[] p, int[] ng, int from, int to) {
+            int b = to - from;
+            int[] rows = new int[3 * b];
+            for (int k = 0; k < b; k++) {
+                rows[3 * k] = u[from + k];
+                rows[3 * k + 1] = users + p[from + k];
+                rows[3 * k + 2] = users + ng[from + k];
+            }
+            return java.util.Arrays.stream(rows).sorted().distinct().toArray();
         }
 
         private void addRow(int node, float[] src, int k) {
