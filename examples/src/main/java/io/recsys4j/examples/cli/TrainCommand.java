@@ -32,7 +32,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "lightgcn", description = "lightgcn or social (default ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--social-weight", defaultValue = "0.5", description = "β of the social model (default ${DEFAULT-VALUE}).")
+    @Option(names = "--social-weight", defaultValue = "0.25", description = "β of the social model (default ${DEFAULT-VALUE}).")
     double socialWeight;
 
     @Option(names = "--layers", defaultValue = "3", description = "Propagation layers (default ${DEFAULT-VALUE}).")

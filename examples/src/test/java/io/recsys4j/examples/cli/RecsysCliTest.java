@@ -114,4 +114,26 @@ class RecsysCliTest {
             assertEquals(jb.get(m).asDouble(), je.get(m).asDouble(), 1e-9, m);
         }
     }
+
+    @Test
+    void train_reportsMetricsAndTimings_andSavedModelRecommends() throws IOException {
+        assertEquals(0, run("synth", "--out", dir.toString(), "--users", "120", "--items", "200", "--interactions", "3000"), err.toString());
+        Path report = dir.resolve("train.json");
+        Path model = dir.resolve("model.bin");
+        assertEquals(0, run("train", "--format", "lightgcn", "--train", dir.resolve("train.txt").toString(),
+                "--test", dir.resolve("test.txt").toString(), "--social", dir.resolve("social.tsv").toString(),
+                "--model", "social", "--epochs", "3", "--dim", "8", "--k", "10,20", "--threads", "1",
+                "--report", report.toString(), "--save", model.toString()), err.toString());
+        JsonNode j = new ObjectMapper().readTree(report.toFile());
+        for (String k : new String[] {"recall@20", "ndcg@20", "precision@10", "users", "eval_seconds", "train_seconds"}) {
+            assertTrue(j.has(k), k + " missing from " + j);
+        }
+        assertEquals(3, j.get("epoch_seconds").size());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("recommend", "--model", model.toString(), "--user", "5", "--k", "4"), err.toString());
+        String[] lines = out.toString().strip().split("\n");
+        assertEquals(4, lines.length, out.toString());
+        assertTrue(lines[0].startsWith("1\t"), lines[0]);
+        assertEquals(2, run("recommend", "--model", model.toString(), "--user", "nobody"));
+    }
 }

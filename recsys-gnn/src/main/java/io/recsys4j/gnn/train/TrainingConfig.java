@@ -52,7 +52,7 @@ public record TrainingConfig(String model, double socialWeight, int layers, int 
 
     /** The reference settings: LightGCN, 3 layers, dim 64, 400 epochs, lr 0.001, reg 1e-4, batch 2048, seed 42. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig("lightgcn", 0.5, 3, 64, 400, 2048, 0.001, 1e-4, 0.1, 42,
+        return new TrainingConfig("lightgcn", 0.25, 3, 64, 400, 2048, 0.001, 1e-4, 0.1, 42,
                 Runtime.getRuntime().availableProcessors(), 0, 0, 20);
     }
 
