@@ -114,6 +114,44 @@ public final class GraphRecommender implements Scorer {
     }
 
     /**
+     * Top-{@code k} lists for many users, streamed: users are scored in blocks of
+     * {@code blockSize} with one BLAS product each, so memory is {@code blockSize x items}
+     * floats however many users there are. {@code sink} receives each user's list in the
+     * order given, on the calling thread.
+     *
+     * @throws java.util.NoSuchElementException if a user is unknown
+     * @throws IllegalArgumentException if k or blockSize is below 1
+     */
+    public void recommendBatch(List<String> userIds, int k, int blockSize,
+                               java.util.function.BiConsumer<String, List<Recommendation>> sink) {
+        if (k < 1 || blockSize < 1) {
+            throw new IllegalArgumentException("k and blockSize must be >= 1, found " + k + ", " + blockSize);
+        }
+        int n = items.size();
+        float[] buf = new float[Math.min(blockSize, Math.max(1, userIds.size())) * n];
+        int[] top = new int[k];
+        float[] heap = new float[k];
+        int[] rs = train.csrRowStart();
+        for (int from = 0; from < userIds.size(); from += blockSize) {
+            int to = Math.min(userIds.size(), from + blockSize);
+            int[] block = new int[to - from];
+            for (int j = 0; j < block.length; j++) {
+                block[j] = users.require(userIds.get(from + j));
+            }
+            score(block, buf);
+            for (int j = 0; j < block.length; j++) {
+                int u = block[j];
+                int got = TopK.select(buf, j * n, n, train.csrItems(), rs[u], rs[u + 1], k, top, heap);
+                List<Recommendation> out = new ArrayList<>(got);
+                for (int t = 0; t < got; t++) {
+                    out.add(new Recommendation(items.id(top[t]), buf[j * n + top[t]]));
+                }
+                sink.accept(userIds.get(from + j), out);
+            }
+        }
+    }
+
+    /**
      * The model's score of an item for a user.
      *
      * @throws java.util.NoSuchElementException if the user or item is unknown
