@@ -136,4 +136,27 @@ class RecsysCliTest {
         assertTrue(lines[0].startsWith("1\t"), lines[0]);
         assertEquals(2, run("recommend", "--model", model.toString(), "--user", "nobody"));
     }
+
+    @Test
+    void encode_writesOneVectorLinePerInputLine_emptyLineIsZero() throws IOException {
+        Path in = write("texts.txt", "red running shoes\n\nwireless headphones\n");
+        Path vec = dir.resolve("v.tsv");
+        Path cache = dir.resolve("cache");
+        for (String enc : new String[] {"hashing", "minilm"}) {
+            assertEquals(0, run("encode", "--in", in.toString(), "--out", vec.toString(), "--encoder", enc,
+                    "--dim", "64", "--cache", cache.toString()), err.toString());
+            List<String> lines = Files.readAllLines(vec);
+            assertEquals(3, lines.size(), enc);
+            int dim = enc.equals("hashing") ? 64 : 384;
+            for (int l = 0; l < 3; l++) {
+                String[] f = lines.get(l).split("\t");
+                assertEquals(dim, f.length, enc);
+                double sq = 0;
+                for (String x : f) {
+                    sq += Double.parseDouble(x) * Double.parseDouble(x);
+                }
+                assertEquals(l == 1 ? 0 : 1, sq, 1e-5, enc + " line " + (l + 1));
+            }
+        }
+    }
 }
