@@ -191,10 +191,14 @@ public final class RankingEvaluator {
             if (p == 0 || negatives == 0) {
                 return Double.NaN;
             }
-            float[] sorted = Arrays.copyOf(pos, p);
+            // Float scores widen to double exactly, so ties stay ties.
+            double[] sorted = new double[p];
+            for (int k = 0; k < p; k++) {
+                sorted[k] = pos[k];
+            }
             Arrays.sort(sorted);
-            float min = sorted[0];
-            float max = sorted[p - 1];
+            double min = sorted[0];
+            double max = sorted[p - 1];
             double correct = 0;
             int e = from;
             int t = 0;
@@ -224,10 +228,10 @@ public final class RankingEvaluator {
     }
 
     /** {@link Auc#pairsAbove} for few positives: branch-free counting beats a binary search. */
-    private static double pairsAboveLinear(float[] positives, float s) {
+    private static double pairsAboveLinear(double[] positives, double s) {
         int above = 0;
         int equal = 0;
-        for (float x : positives) {
+        for (double x : positives) {
             above += x > s ? 1 : 0;
             equal += x == s ? 1 : 0;
         }

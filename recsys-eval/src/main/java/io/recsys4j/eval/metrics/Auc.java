@@ -24,11 +24,19 @@ public final class Auc {
         Arrays.sort(pos);
         double correct = 0;
         for (double s : negatives) {
-            int lo = lowerBound(pos, s);
-            int hi = upperBound(pos, s, lo);
-            correct += (pos.length - hi) + 0.5 * (hi - lo);
+            correct += pairsAbove(pos, s);
         }
         return correct / ((double) positives.length * negatives.length);
+    }
+
+    /**
+     * Number of {@code sortedPositives} (ascending) above {@code s}, plus half of those equal
+     * to it: the correctly ordered pairs this negative forms.
+     */
+    public static double pairsAbove(double[] sortedPositives, double s) {
+        int lo = lowerBound(sortedPositives, s);
+        int hi = upperBound(sortedPositives, s, lo);
+        return (sortedPositives.length - hi) + 0.5 * (hi - lo);
     }
 
     private static int lowerBound(double[] a, double s) {
@@ -46,44 +54,6 @@ public final class Auc {
     }
 
     private static int upperBound(double[] a, double s, int from) {
-        int lo = from;
-        int hi = a.length;
-        while (lo < hi) {
-            int m = (lo + hi) >>> 1;
-            if (a[m] <= s) {
-                lo = m + 1;
-            } else {
-                hi = m;
-            }
-        }
-        return lo;
-    }
-
-    /**
-     * Number of {@code sortedPositives} (ascending) above {@code s}, plus half of those equal to it: the
-     * correctly ordered pairs this negative forms.
-     */
-    public static double pairsAbove(float[] sortedPositives, float s) {
-        int lo = lowerBound(sortedPositives, s);
-        int hi = upperBound(sortedPositives, s, lo);
-        return (sortedPositives.length - hi) + 0.5 * (hi - lo);
-    }
-
-    private static int lowerBound(float[] a, float s) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int m = (lo + hi) >>> 1;
-            if (a[m] < s) {
-                lo = m + 1;
-            } else {
-                hi = m;
-            }
-        }
-        return lo;
-    }
-
-    private static int upperBound(float[] a, float s, int from) {
         int lo = from;
         int hi = a.length;
         while (lo < hi) {
