@@ -94,6 +94,40 @@ public final class Splits {
         return partition(data, test);
     }
 
+    /**
+     * Holds out whole items, for cold-start evaluation: {@code round(fraction · I')} of the
+     * {@code I'} items that have interactions, chosen uniformly at random, with all their
+     * interactions going to test. The id spaces do not change, so the held-out items stay in
+     * the catalogue with no training interactions.
+     *
+     * @param fraction share of items held out, in (0, 1)
+     * @throws IllegalArgumentException if fraction is outside (0, 1)
+     */
+    public static Split coldItems(Interactions data, double fraction, long seed) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("fraction must be in (0, 1), found " + fraction);
+        }
+        int[] deg = data.itemDegrees();
+        int[] active = java.util.stream.IntStream.range(0, deg.length).filter(i -> deg[i] > 0).toArray();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int k = active.length - 1; k > 0; k--) {
+            int j = rnd.nextInt(k + 1);
+            int t = active[k];
+            active[k] = active[j];
+            active[j] = t;
+        }
+        int n = (int) Math.round(fraction * active.length);
+        boolean[] cold = new boolean[deg.length];
+        for (int k = 0; k < n; k++) {
+            cold[active[k]] = true;
+        }
+        boolean[] test = new boolean[data.size()];
+        for (int k = 0; k < data.size(); k++) {
+            test[k] = cold[data.item(k)];
+        }
+        return partition(data, test);
+    }
+
     private static void requireTime(Interactions data) {
         if (!data.hasTimestamps()) {
             throw new IllegalArgumentException("this split needs timestamps; the data has none");

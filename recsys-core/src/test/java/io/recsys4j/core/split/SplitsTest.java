@@ -69,4 +69,21 @@ class SplitsTest {
         assertThrows(IllegalArgumentException.class, () -> Splits.leaveOneOut(x));
         assertThrows(IllegalArgumentException.class, () -> Splits.globalTemporal(x, 0.5));
     }
+
+    @Test
+    void coldItems_holdsOutWholeItems() {
+        Split s = Splits.coldItems(DATA, 0.2, 3);
+        assertEquals(DATA.size(), s.train().size() + s.test().size());
+        int[] trainDeg = s.train().itemDegrees();
+        int[] testDeg = s.test().itemDegrees();
+        int cold = 0;
+        int active = 0;
+        for (int i = 0; i < DATA.numItems(); i++) {
+            assertTrue(trainDeg[i] == 0 || testDeg[i] == 0, "item " + i + " on both sides");
+            cold += testDeg[i] > 0 ? 1 : 0;
+            active += DATA.itemDegrees()[i] > 0 ? 1 : 0;
+        }
+        assertEquals(Math.round(0.2 * active), cold);
+        assertEquals(DATA.numItems(), s.train().numItems(), "the catalogue keeps the cold items");
+    }
 }
