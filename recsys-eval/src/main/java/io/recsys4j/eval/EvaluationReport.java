@@ -109,8 +109,13 @@ public final class EvaluationReport {
             }
             sb.append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "%-10s%10.4f  (over %d users with a positive and a negative candidate)%n",
-                "auc", mean(MetricLayout.AUC), count(MetricLayout.AUC)));
+        if (count(MetricLayout.AUC) > 0) {
+            sb.append(String.format(Locale.ROOT, "%-10s%10.4f  (over %d users with a positive and a negative candidate)%n",
+                    "auc", mean(MetricLayout.AUC), count(MetricLayout.AUC)));
+        } else {
+            sb.append(String.format(Locale.ROOT, "%-10s%10s  (not computed, or no user with a positive and a negative candidate)%n",
+                    "auc", "n/a"));
+        }
         sb.append(String.format(Locale.ROOT, "users     %10d  (with ground truth; f1 is averaged per user)%n", users()));
         return sb.toString();
     }
