@@ -49,11 +49,22 @@ public final class GraphRecommender implements Scorer {
     private final TrainingConfig config;
     private final List<EpochStats> history;
     private final int bestEpoch;
+    private final float[] projection;   // [featureDim x dim] text projection W, or null
+    private final int featureDim;
     private volatile EmbeddingScorer blockScorer;
 
     /** For the trainer and the model file: takes the arrays without copying. */
     public GraphRecommender(Interactions train, int dim, float[] userEmb, float[] itemEmb, TrainingConfig config,
                             List<EpochStats> history, int bestEpoch) {
+        this(train, dim, userEmb, itemEmb, config, history, bestEpoch, null, 0);
+    }
+
+    /**
+     * As above, for a text-fed model with its learned projection {@code W} ({@code [featureDim x dim]},
+     * row-major), or null.
+     */
+    public GraphRecommender(Interactions train, int dim, float[] userEmb, float[] itemEmb, TrainingConfig config,
+                            List<EpochStats> history, int bestEpoch, float[] projection, int featureDim) {
         if (userEmb.length != (long) train.numUsers() * dim || itemEmb.length != (long) train.numItems() * dim) {
             throw new IllegalArgumentException("embedding sizes do not match " + train.numUsers() + " users, "
                     + train.numItems() + " items, dim " + dim);
@@ -67,6 +78,121 @@ public final class GraphRecommender implements Scorer {
         this.config = config;
         this.history = List.copyOf(history);
         this.bestEpoch = bestEpoch;
+        if (projection != null && projection.length != (long) featureDim * dim) {
+            throw new IllegalArgumentException("projection has " + projection.length + " values for "
+                    + featureDim + " x " + dim);
+        }
+        this.projection = projection;
+        this.featureDim = projection == null ? 0 : featureDim;
+    }
+
+    /** True if the model was trained with text features and can place new items and users from text. */
+    public boolean textFed() {
+        return projection != null;
+    }
+
+    /** Dimension of the text vectors the model takes (0 if it is not text-fed). */
+    public int featureDim() {
+        return featureDim;
+    }
+
+    /** A copy of the learned text projection {@code [featureDim x dim]}, row-major, or null. */
+    public float[] projection() {
+        return projection == null ? null : projection.clone();
+    }
+
+    /**
+     * The final embedding a node with text vector {@code x} and no interactions gets: its
+     * layer-0 embedding is {@code x·W} (no free embedding, nothing learned for it), and an
+     * isolated node propagates nothing, so the layer mean is {@code x·W / (K+1)}.
+     */
+    private float[] coldEmbedding(float[] x) {
+        if (projection == null) {
+            throw new IllegalStateException("this model was not trained with text features");
+        }
+        if (x.length != featureDim) {
+            throw new IllegalArgumentException("text vector has " + x.length + " components, the model takes " + featureDim);
+        }
+        float[] e = new float[dim];
+        for (int f = 0; f < featureDim; f++) {
+            float v = x[f];
+            if (v != 0) {
+                for (int j = 0; j < dim; j++) {
+                    e[j] += v * projection[f * dim + j];
+                }
+            }
+        }
+        float scale = 1f / (config.layers() + 1);
+        for (int j = 0; j < dim; j++) {
+            e[j] *= scale;
+        }
+        return e;
+    }
+
+    /**
+     * Returns a model that also knows item {@code itemId}, placed from its text vector alone
+     * (cold start, no retraining). This model is unchanged.
+     *
+     * @throws IllegalStateException if the model is not text-fed
+     * @throws IllegalArgumentException if the item exists or the vector has the wrong size
+     */
+    public GraphRecommender addItem(String itemId, float[] textVector) {
+        if (items.contains(itemId)) {
+            throw new IllegalArgumentException("item '" + itemId + "' is already in the model");
+        }
+        float[] e = coldEmbedding(textVector);
+        IdMap more = IdMap.union(items, IdMap.of(List.of(itemId)));
+        float[] itemEmb2 = java.util.Arrays.copyOf(itemEmb, itemEmb.length + dim);
+        System.arraycopy(e, 0, itemEmb2, itemEmb.length, dim);
+        return new GraphRecommender(train.withIdSpaces(users, more), dim, userEmb, itemEmb2, config, history,
+                bestEpoch, projection, featureDim);
+    }
+
+    /**
+     * Top {@code k} items for a user the model has never seen: from a profile text vector
+     * (placed like a cold item), from friends known to the model (the mean of their
+     * embeddings), or from both (the mean of the two).
+     *
+     * @param profile the user's text vector, or null
+     * @param friends ids of known users, may be empty
+     * @throws IllegalArgumentException if neither a profile nor a known friend is given
+     */
+    public List<Recommendation> recommendForNewUser(float[] profile, List<String> friends, int k) {
+        float[] fromFriends = null;
+        if (!friends.isEmpty()) {
+            fromFriends = new float[dim];
+            for (String f : friends) {
+                int v = users.require(f);
+                for (int j = 0; j < dim; j++) {
+                    fromFriends[j] += userEmb[v * dim + j] / friends.size();
+                }
+            }
+        }
+        float[] fromText = profile == null ? null : coldEmbedding(profile);
+        if (fromText == null && fromFriends == null) {
+            throw new IllegalArgumentException("a new user needs a profile text vector or known friends");
+        }
+        float[] e = new float[dim];
+        for (int j = 0; j < dim; j++) {
+            e[j] = fromText == null ? fromFriends[j] : fromFriends == null ? fromText[j] : (fromText[j] + fromFriends[j]) / 2;
+        }
+        int n = items.size();
+        float[] s = new float[n];
+        for (int i = 0; i < n; i++) {
+            float d = 0;
+            for (int j = 0; j < dim; j++) {
+                d += e[j] * itemEmb[i * dim + j];
+            }
+            s[i] = d;
+        }
+        int[] top = new int[k];
+        float[] heap = new float[k];
+        int got = TopK.select(s, 0, n, new int[0], 0, 0, k, top, heap);
+        List<Recommendation> out = new ArrayList<>(got);
+        for (int j = 0; j < got; j++) {
+            out.add(new Recommendation(items.id(top[j]), s[top[j]]));
+        }
+        return out;
     }
 
     /** A builder with the reference LightGCN settings. */
@@ -287,8 +413,29 @@ public final class GraphRecommender implements Scorer {
         private int patience;
         private int validationK = 20;
         private Consumer<EpochStats> listener;
+        private float[][] itemText;
+        private float[][] userText;
 
         private Builder() {
+        }
+
+        /**
+         * Text vectors of the items (one L2-normalised row per catalogue item, null for an
+         * item without text): the model becomes text-fed, layer 0 = free embedding + a learned
+         * projection of the text, and can then place new items and users from text.
+         */
+        public Builder itemText(float[][] vectors) {
+            this.itemText = vectors;
+            return this;
+        }
+
+        /**
+         * Profile text vectors of the users (null rows allowed); without them a user's text
+         * vector is the normalised mean of its training items' vectors.
+         */
+        public Builder userText(float[][] vectors) {
+            this.userText = vectors;
+            return this;
         }
 
         /** Training data, validation data and social graph of a data set (its test part is left alone). */
@@ -473,8 +620,73 @@ public final class GraphRecommender implements Scorer {
                 fitOn = s.train();
                 valid = s.test();
             }
-            BprTrainer.Result r = new BprTrainer(c, fitOn, social, valid, listener).train();
-            return new GraphRecommender(train, r.dim(), r.users(), r.items(), c, r.history(), r.bestEpoch());
+            BprTrainer trainer = new BprTrainer(c, fitOn, social, valid, listener);
+            if (itemText != null) {
+                trainer.withFeatures(features(fitOn));
+            }
+            BprTrainer.Result r = trainer.train();
+            return new GraphRecommender(train, r.dim(), r.users(), r.items(), c, r.history(), r.bestEpoch(),
+                    r.projection(), r.featureDim());
+        }
+
+        /** The node feature matrix: users first (profile, or mean of their items' texts), then items. */
+        private org.nd4j.linalg.api.ndarray.INDArray features(Interactions fitOn) {
+            if (itemText.length != fitOn.numItems()) {
+                throw new IllegalArgumentException(itemText.length + " item text vectors for " + fitOn.numItems() + " items");
+            }
+            if (userText != null && userText.length != fitOn.numUsers()) {
+                throw new IllegalArgumentException(userText.length + " user text vectors for " + fitOn.numUsers() + " users");
+            }
+            int m = -1;
+            for (float[] v : itemText) {
+                if (v != null) {
+                    m = v.length;
+                    break;
+                }
+            }
+            if (m < 1) {
+                throw new IllegalArgumentException("no item has a text vector");
+            }
+            int users = fitOn.numUsers();
+            float[] x = new float[(users + fitOn.numItems()) * m];
+            for (int u = 0; u < users; u++) {
+                float[] p = userText == null ? null : userText[u];
+                if (p == null) {
+                    p = new float[m];
+                    for (int i : fitOn.itemsOf(u)) {
+                        if (itemText[i] != null) {
+                            for (int j = 0; j < m; j++) {
+                                p[j] += itemText[i][j];
+                            }
+                        }
+                    }
+                    double sq = 0;
+                    for (float v : p) {
+                        sq += v * v;
+                    }
+                    if (sq > 0) {
+                        float inv = (float) (1 / Math.sqrt(sq));
+                        for (int j = 0; j < m; j++) {
+                            p[j] *= inv;
+                        }
+                    }
+                }
+                checkLength(p, m);
+                System.arraycopy(p, 0, x, u * m, m);
+            }
+            for (int i = 0; i < fitOn.numItems(); i++) {
+                if (itemText[i] != null) {
+                    checkLength(itemText[i], m);
+                    System.arraycopy(itemText[i], 0, x, (users + i) * m, m);
+                }
+            }
+            return Nd4j.create(x, new long[] {users + fitOn.numItems(), m}, 'c');
+        }
+
+        private static void checkLength(float[] v, int m) {
+            if (v.length != m) {
+                throw new IllegalArgumentException("text vectors differ in length: " + v.length + " vs " + m);
+            }
         }
     }
 }

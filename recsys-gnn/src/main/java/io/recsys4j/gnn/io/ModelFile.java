@@ -25,6 +25,7 @@ import java.util.zip.CheckedOutputStream;
  * <pre>
  *   "RECSYS4J-GNN" | int version | config | int dim | user ids | item ids
  *   | training pairs | user embeddings | item embeddings | history | int best epoch
+ *   | int feature dim (0: not text-fed) | text projection (version 2)
  *   | long CRC-32 of everything before it
  * </pre>
  * Written to a temporary file and moved into place; on load the checksum is verified before
@@ -32,7 +33,7 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class ModelFile {
     /** The current format version. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final byte[] MAGIC = "RECSYS4J-GNN".getBytes(StandardCharsets.US_ASCII);
 
     private ModelFile() {
@@ -79,6 +80,10 @@ public final class ModelFile {
                 out.writeDouble(s.validation());
             }
             out.writeInt(model.bestEpoch());
+            out.writeInt(model.featureDim());
+            if (model.textFed()) {
+                writeFloats(out, model.projection());
+            }
             out.flush();
             new DataOutputStream(raw).writeLong(crc.getValue());
         });
@@ -103,8 +108,8 @@ public final class ModelFile {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length, bytes.length - 8 - MAGIC.length));
             int version = in.readInt();
-            if (version != VERSION) {
-                throw new IOException(file + ": model format version " + version + ", this library reads " + VERSION);
+            if (version < 1 || version > VERSION) {
+                throw new IOException(file + ": model format version " + version + ", this library reads 1 to " + VERSION);
             }
             TrainingConfig c = new TrainingConfig(in.readUTF(), in.readDouble(), in.readInt(), in.readInt(), in.readInt(),
                     in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readLong(), in.readInt(),
@@ -128,7 +133,9 @@ public final class ModelFile {
                 history.add(new EpochStats(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble()));
             }
             int best = in.readInt();
-            return new GraphRecommender(train, dim, ue, ie, c, history, best);
+            int featureDim = version >= 2 ? in.readInt() : 0;
+            float[] projection = featureDim > 0 ? readFloats(in) : null;
+            return new GraphRecommender(train, dim, ue, ie, c, history, best, projection, featureDim);
         } catch (EOFException | IllegalArgumentException e) {
             throw new IOException(file + ": malformed model file: " + e.getMessage(), e);
         }

@@ -48,6 +48,7 @@ public final class BprTrainer {
     private final SocialGraph social;
     private final Interactions validation;
     private final Consumer<EpochStats> listener;
+    private INDArray features;
 
     /**
      * @param train training interactions (for the graph, the triples and masking)
@@ -67,8 +68,30 @@ public final class BprTrainer {
         this.listener = listener;
     }
 
-    /** Final user and item embeddings with the training history. */
-    public record Result(float[] users, float[] items, int dim, List<EpochStats> history, int bestEpoch) {
+    /**
+     * Gives every node a text feature vector: the layer-0 embedding becomes
+     * {@code e⁰ = f + x·W}, a free embedding {@code f} plus a learned projection {@code W} of
+     * the node's features {@code x}, trained end to end. Rows of zeros (no text) leave the free
+     * embedding alone. Regularisation stays on the free embeddings.
+     *
+     * @param x {@code [users + items, m]}, users first, as the propagation's nodes
+     * @return this trainer
+     */
+    public BprTrainer withFeatures(INDArray x) {
+        if (x.rows() != (long) train.numUsers() + train.numItems()) {
+            throw new IllegalArgumentException("features have " + x.rows() + " rows for "
+                    + (train.numUsers() + train.numItems()) + " nodes");
+        }
+        this.features = x.castTo(DataType.FLOAT).dup('c');
+        return this;
+    }
+
+    /**
+     * Final user and item embeddings with the training history; {@code projection} is the
+     * learned {@code [m x dim]} text projection, or null without features.
+     */
+    public record Result(float[] users, float[] items, int dim, List<EpochStats> history, int bestEpoch,
+                         float[] projection, int featureDim) {
     }
 
     /** The propagation operator of the configured model. */
@@ -96,6 +119,7 @@ public final class BprTrainer {
             double best = Double.NEGATIVE_INFINITY;
             int bestEpoch = 0;
             INDArray bestE0 = null;
+            INDArray bestW = null;
             int stale = 0;
             LOG.info("training {} on {} users x {} items ({} interactions), {} layers, dim {}, {} propagation",
                     config.model(), users, train.numItems(), train.size(), config.layers(), d, prop.name());
@@ -122,6 +146,7 @@ public final class BprTrainer {
                         best = valid;
                         bestEpoch = epoch;
                         bestE0 = step.e0.dup();
+                        bestW = step.w == null ? null : step.w.dup();
                         stale = 0;
                     } else {
                         stale++;
@@ -143,13 +168,18 @@ public final class BprTrainer {
             }
             if (bestE0 != null) {
                 step.e0.assign(bestE0);
+                if (bestW != null) {
+                    step.w.assign(bestW);
+                }
             } else {
                 bestEpoch = history.size();
             }
             float[] all = step.finalEmbeddings();
             float[] u = java.util.Arrays.copyOfRange(all, 0, users * d);
             float[] i = java.util.Arrays.copyOfRange(all, users * d, n * d);
-            return new Result(u, i, d, List.copyOf(history), bestEpoch);
+            return new Result(u, i, d, List.copyOf(history), bestEpoch,
+                    step.w == null ? null : step.w.dup('c').data().asFloat(),
+                    features == null ? 0 : (int) features.columns());
         }
     }
 
@@ -175,6 +205,10 @@ public final class BprTrainer {
     /** One BPR step's state and buffers. */
     final class Step {
         final INDArray e0;
+        final INDArray w;
+        private final INDArray layer0;
+        private final INDArray gW;
+        private final GradientUpdater<?> adamW;
         private final float[] fin;
         private final float[] gFin;
         private final boolean[] active;
@@ -206,6 +240,19 @@ public final class BprTrainer {
             Adam conf = new Adam(config.learningRate(), 0.9, 0.999, 1e-8);
             INDArray state = Nd4j.create(DataType.FLOAT, 1, conf.stateSize((long) n * d));
             this.adam = conf.instantiate(state, true);
+            if (features != null) {
+                long m = features.columns();
+                this.w = Nd4j.create(DataType.FLOAT, m, d);
+                this.gW = Nd4j.create(DataType.FLOAT, m, d);
+                this.layer0 = Nd4j.create(DataType.FLOAT, n, d);
+                INDArray stateW = Nd4j.create(DataType.FLOAT, 1, conf.stateSize(m * d));
+                this.adamW = conf.instantiate(stateW, true);
+            } else {
+                this.w = null;
+                this.gW = null;
+                this.layer0 = e0;
+                this.adamW = null;
+            }
             this.row = new float[d];
             this.row2 = new float[d];
         }
@@ -217,16 +264,36 @@ public final class BprTrainer {
                 v[k] = (float) (random.nextGaussian() * config.initStd());
             }
             e0.data().asNioFloat().put(0, v, 0, v.length);
+            if (w != null) {
+                // Feature rows are L2-normalised, so x·W has the free embeddings' scale.
+                float[] wv = new float[(int) w.length()];
+                for (int k = 0; k < wv.length; k++) {
+                    wv[k] = (float) (random.nextGaussian() * config.initStd());
+                }
+                w.data().asNioFloat().put(0, wv, 0, wv.length);
+            }
+        }
+
+        /** The layer-0 embeddings: the free ones, plus the projected features if any. */
+        private INDArray layer0() {
+            if (w != null) {
+                layer0.assign(e0).addi(features.mmul(w));
+            }
+            return layer0;
         }
 
         float[] finalEmbeddings() {
-            net.forward(e0, fin);
+            net.forward(layer0(), fin);
             return fin;
         }
 
         /** One batch: returns its loss and takes one Adam step. */
         double run(int[] u, int[] p, int[] ng, int from, int to, int epoch) {
             double loss = lossAndGradient(u, p, ng, from, to);
+            if (w != null) {
+                adamW.applyUpdater(gW, iteration, epoch - 1);
+                w.subi(gW);
+            }
             adam.applyUpdater(gE0, iteration++, epoch - 1);
             e0.subi(gE0);
             return loss;
@@ -247,7 +314,7 @@ public final class BprTrainer {
                 gn = new float[b * d];
             }
             int[] rows = touchedRows(u, p, ng, from, to);
-            net.forwardRows(e0, rows, fin);
+            net.forwardRows(layer0(), rows, fin);
             for (int k = 0; k < b; k++) {
                 System.arraycopy(fin, u[from + k] * d, eu, k * d, d);
                 System.arraycopy(fin, (users + p[from + k]) * d, ep, k * d, d);
@@ -272,7 +339,11 @@ public final class BprTrainer {
                 java.util.Arrays.fill(gFin, (users + p[from + k]) * d, (users + p[from + k] + 1) * d, 0f);
                 java.util.Arrays.fill(gFin, (users + ng[from + k]) * d, (users + ng[from + k] + 1) * d, 0f);
             }
-            // Regularisation on the batch's layer-0 rows, one term per occurrence.
+            if (w != null) {
+                // dW = Xᵀ · dE⁰, before the regularisation (which is on the free embeddings only).
+                Nd4j.gemm(features, gE0, gW, true, false, 1.0, 0.0);
+            }
+            // Regularisation on the batch's free layer-0 rows, one term per occurrence.
             FloatBuffer e = e0.data().asNioFloat();
             FloatBuffer ge = gE0.data().asNioFloat();
             float scale = (float) (config.regularization() / b);
@@ -319,6 +390,10 @@ public final class BprTrainer {
 
         INDArray gradient() {
             return gE0;
+        }
+
+        INDArray projectionGradient() {
+            return gW;
         }
     }
 }

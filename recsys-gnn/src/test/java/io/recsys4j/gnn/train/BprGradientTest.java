@@ -11,9 +11,19 @@ class BprGradientTest {
             .categories(2).seed(4).build();
 
     private static void check(String model) {
+        check(model, false);
+    }
+
+    private static void check(String model, boolean withFeatures) {
         // Large initial embeddings and regularisation so that every term of the loss matters.
         TrainingConfig c = new TrainingConfig(model, 0.3, 2, 3, 1, 5, 0.001, 0.5, 0.5, 11, 1, 0, 0, 20);
         BprTrainer trainer = new BprTrainer(c, W.interactions(), W.social(), null, null);
+        if (withFeatures) {
+            org.nd4j.linalg.api.ndarray.INDArray x = org.nd4j.linalg.factory.Nd4j.rand(
+                    org.nd4j.linalg.api.buffer.DataType.FLOAT, W.interactions().numUsers() + W.interactions().numItems(), 4);
+            x.getRow(2).assign(0);
+            trainer.withFeatures(x);
+        }
         // Repeated users and items within the batch check that gradient rows accumulate.
         int[] u = {0, 3, 3, 7, 9};
         int[] p = {W.interactions().itemsOf(0)[0], W.interactions().itemsOf(3)[0], W.interactions().itemsOf(3)[1],
@@ -25,6 +35,12 @@ class BprGradientTest {
             org.nd4j.linalg.api.ndarray.INDArray analytic = step.gradient().dup();
             GradientCheck.check(model + " BPR + reg", step.e0, analytic,
                     () -> step.lossAndGradient(u, p, n, 0, u.length), 1e-2, 1e-3);
+            if (withFeatures) {
+                step.lossAndGradient(u, p, n, 0, u.length);
+                org.nd4j.linalg.api.ndarray.INDArray gw = step.projectionGradient().dup();
+                GradientCheck.check(model + " text projection", step.w, gw,
+                        () -> step.lossAndGradient(u, p, n, 0, u.length), 1e-2, 1e-3);
+            }
         }
     }
 
@@ -36,5 +52,11 @@ class BprGradientTest {
     @Test
     void socialLoss_gradientMatchesFiniteDifferences() {
         check("social");
+    }
+
+    @Test
+    void textFedLoss_gradientsOfFreeEmbeddingsAndProjectionMatchFiniteDifferences() {
+        check("lightgcn", true);
+        check("social", true);
     }
 }
