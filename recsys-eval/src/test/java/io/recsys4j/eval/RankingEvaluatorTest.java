@@ -127,4 +127,20 @@ class RankingEvaluatorTest {
         assertThrows(IllegalArgumentException.class, () -> RankingEvaluator.builder().ks(0));
         assertThrows(IllegalArgumentException.class, () -> RankingEvaluator.builder().threads(0));
     }
+
+    @Test
+    void candidateFilter_ranksOnlyTheAllowedItems() {
+        float[][] s = {{0.9f, 0.8f, 0.1f, 0.2f}};
+        Interactions train = Interactions.of(IdMap.range(1), IdMap.range(4), new int[0], new int[0], null, null);
+        Interactions test = Interactions.of(IdMap.range(1), IdMap.range(4), new int[] {0}, new int[] {2}, null, null);
+        RankingEvaluator ev = RankingEvaluator.builder().ks(1, 2).auc(false).build();
+        EvaluationReport all = ev.evaluate(new MatrixScorer(s), train, test);
+        EvaluationReport cold = ev.evaluate(new CandidateFilter(new MatrixScorer(s), new boolean[] {false, false, true, true}),
+                train, test);
+        assertEquals(0.0, all.mean("hit@2"));
+        // Among items 2 and 3 only, item 3 (0.2) ranks first and item 2 second.
+        assertEquals(0.0, cold.mean("hit@1"));
+        assertEquals(1.0, cold.mean("hit@2"));
+        assertEquals(0.5, cold.mean("mrr@2"));
+    }
 }
