@@ -29,7 +29,8 @@ import java.util.zip.CheckedOutputStream;
  *   | long CRC-32 of everything before it
  * </pre>
  * Written to a temporary file and moved into place; on load the checksum is verified before
- * anything is parsed, and a file of another version is refused with its version named.
+ * anything is parsed. Version 1 files (before text-fed models) still load; a newer version is
+ * refused with its number named.
  */
 public final class ModelFile {
     /** The current format version. */
