@@ -109,6 +109,32 @@ class GraphRecommenderTest {
     }
 
     @Test
+    void load_readsAVersion1File() throws IOException {
+        Path f = dir.resolve("v2.bin");
+        model.save(f);
+        byte[] v2 = Files.readAllBytes(f);
+        // Version 1 is version 2 without the trailing feature-dimension int (0 for this model).
+        int magic = "RECSYS4J-GNN".length();
+        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 12);
+        java.nio.ByteBuffer.wrap(v1, magic, 4).putInt(1);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(v1);
+        byte[] withCrc = java.util.Arrays.copyOf(v1, v1.length + 8);
+        java.nio.ByteBuffer.wrap(withCrc, v1.length, 8).putLong(crc.getValue());
+        Path old = dir.resolve("v1.bin");
+        Files.write(old, withCrc);
+        GraphRecommender back = GraphRecommender.load(old);
+        assertFalse(back.textFed());
+        assertEquals(model.recommend(data.users().id(1), 10), back.recommend(data.users().id(1), 10));
+        java.nio.ByteBuffer.wrap(withCrc, magic, 4).putInt(3);
+        crc.reset();
+        crc.update(withCrc, 0, withCrc.length - 8);
+        java.nio.ByteBuffer.wrap(withCrc, withCrc.length - 8, 8).putLong(crc.getValue());
+        Files.write(old, withCrc);
+        assertTrue(assertThrows(IOException.class, () -> GraphRecommender.load(old)).getMessage().contains("version 3"));
+    }
+
+    @Test
     void load_rejectsACorruptFile() throws IOException {
         Path f = dir.resolve("model.bin");
         model.save(f);
