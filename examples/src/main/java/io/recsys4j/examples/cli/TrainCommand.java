@@ -69,6 +69,19 @@ final class TrainCommand implements Callable<Integer> {
             description = "Without --valid: hold out this share of each user's training interactions for validation and early stopping.")
     double holdOut;
 
+    @Option(names = "--item-text", description = "Item texts for a text-fed model: MovieLens movies.csv, or a TSV id<TAB>text.")
+    Path itemText;
+
+    @Option(names = "--item-tags", description = "With a movies.csv: MovieLens tags.csv, joined to each movie's text.")
+    Path itemTags;
+
+    @Option(names = "--user-text", description = "User profile texts, TSV id<TAB>text (default: the mean of the user's items' texts).")
+    Path userText;
+
+    @Option(names = "--encoder", defaultValue = "minilm",
+            description = "Text encoder: minilm, hashing or a folder with model.onnx and tokenizer.json (default ${DEFAULT-VALUE}).")
+    String encoder;
+
     @Option(names = "--threads", description = "Threads (default: all cores).")
     Integer threads;
 
@@ -101,6 +114,15 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (threads != null) {
             b.threads(threads);
+        }
+        if (itemText != null) {
+            TextVectors tv = TextVectors.load(itemText, itemTags, userText, encoder, d, out);
+            b.itemText(tv.items());
+            if (tv.users() != null) {
+                b.userText(tv.users());
+            }
+        } else if (userText != null) {
+            throw new IllegalArgumentException("--user-text needs --item-text");
         }
         long t0 = System.nanoTime();
         GraphRecommender m = b.fit();

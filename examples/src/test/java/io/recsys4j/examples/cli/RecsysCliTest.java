@@ -159,4 +159,18 @@ class RecsysCliTest {
             }
         }
     }
+
+    @Test
+    void train_withItemText_savesATextFedModel() throws IOException {
+        assertEquals(0, run("synth", "--out", dir.toString(), "--users", "100", "--items", "150", "--interactions", "2000"), err.toString());
+        Path model = dir.resolve("text.bin");
+        assertEquals(0, run("train", "--format", "lightgcn", "--train", dir.resolve("train.txt").toString(),
+                "--test", dir.resolve("test.txt").toString(), "--item-text", dir.resolve("items.tsv").toString(),
+                "--user-text", dir.resolve("users.tsv").toString(), "--encoder", "hashing", "--epochs", "2", "--dim", "8",
+                "--threads", "1", "--save", model.toString()), err.toString());
+        assertTrue(out.toString().contains("item texts: 150 of 150"), out.toString());
+        assertTrue(io.recsys4j.gnn.GraphRecommender.load(model).textFed());
+        assertEquals(2, run("train", "--format", "lightgcn", "--train", dir.resolve("train.txt").toString(),
+                "--user-text", dir.resolve("users.tsv").toString(), "--epochs", "1"));
+    }
 }
