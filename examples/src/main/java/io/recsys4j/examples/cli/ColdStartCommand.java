@@ -4,7 +4,6 @@ import io.recsys4j.core.Interactions;
 import io.recsys4j.core.Scorer;
 import io.recsys4j.core.TextTable;
 import io.recsys4j.core.io.InteractionReader;
-import io.recsys4j.core.io.TextReader;
 import io.recsys4j.core.split.Split;
 import io.recsys4j.core.split.Splits;
 import io.recsys4j.core.synthetic.SyntheticWorld;
@@ -13,8 +12,6 @@ import io.recsys4j.eval.EvaluationReport;
 import io.recsys4j.eval.RankingEvaluator;
 import io.recsys4j.eval.baseline.PopularityScorer;
 import io.recsys4j.gnn.GraphRecommender;
-import io.recsys4j.text.HashingEncoder;
-import io.recsys4j.text.OnnxSentenceEncoder;
 import io.recsys4j.text.TextEncoder;
 import io.recsys4j.text.TextProfileScorer;
 import java.io.PrintWriter;
@@ -103,8 +100,7 @@ final class ColdStartCommand implements Callable<Integer> {
                 r = r.withMinRating(minRating);
             }
             all = r.read(train).data();
-            texts = itemText.toString().endsWith(".csv") ? TextReader.movieLens(itemText, tags).data()
-                    : TextReader.tsv(itemText).data();
+            texts = TextVectors.readTable(itemText, tags);
         }
         TextTable aligned = texts.alignTo(all.items());
         out.printf(Locale.ROOT, "%d users, %d items (%d with text), %d interactions%n", all.numUsers(),
@@ -128,11 +124,7 @@ final class ColdStartCommand implements Callable<Integer> {
         }
         float[][] vectors;
         long t0 = System.nanoTime();
-        try (TextEncoder enc = switch (encoder) {
-            case "minilm" -> OnnxSentenceEncoder.miniLm(1, 32);
-            case "hashing" -> HashingEncoder.fit(list, 4096);
-            default -> OnnxSentenceEncoder.fromFolder(Path.of(encoder), 128, 1, 32);
-        }) {
+        try (TextEncoder enc = TextVectors.openEncoder(encoder, list, 4096, 128, 1, 32)) {
             vectors = enc.encodeToArrays(list);
             out.printf(Locale.ROOT, "encoded %d item texts with %s in %.1f s%n", list.size(), enc.name(),
                     (System.nanoTime() - t0) / 1e9);

@@ -3,8 +3,6 @@ package io.recsys4j.examples.cli;
 import io.recsys4j.core.io.AtomicFiles;
 import io.recsys4j.core.io.MalformedDataException;
 import io.recsys4j.text.CachingEncoder;
-import io.recsys4j.text.HashingEncoder;
-import io.recsys4j.text.OnnxSentenceEncoder;
 import io.recsys4j.text.TextEncoder;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -87,11 +85,7 @@ final class EncodeCommand implements Callable<Integer> {
     }
 
     private TextEncoder open(List<String> texts) throws IOException {
-        return switch (encoder) {
-            case "minilm" -> OnnxSentenceEncoder.miniLm(threads, batch);
-            case "hashing" -> HashingEncoder.fit(texts, dim);
-            default -> OnnxSentenceEncoder.fromFolder(Path.of(encoder), maxLength, threads, batch);
-        };
+        return TextVectors.openEncoder(encoder, texts, dim, maxLength, threads, batch);
     }
 
     private TextEncoder wrap(TextEncoder enc) throws IOException {

@@ -25,8 +25,7 @@ record TextVectors(float[][] items, float[][] users) {
     /** Reads the text tables, aligns them to the data set's ids and encodes them. */
     static TextVectors load(Path itemFile, Path tags, Path userFile, String encoder, Dataset d, PrintWriter log)
             throws IOException {
-        TextTable it = itemFile.toString().endsWith(".csv") ? TextReader.movieLens(itemFile, tags).data()
-                : TextReader.tsv(itemFile).data();
+        TextTable it = readTable(itemFile, tags);
         TextTable ut = userFile == null ? null : TextReader.tsv(userFile).data();
         log.printf(Locale.ROOT, "item texts: %d of %d catalogue items (%d texts for ids outside it)%n",
                 it.alignTo(d.items()).count(), d.items().size(), it.countMissingFrom(d.items()));
@@ -35,16 +34,30 @@ record TextVectors(float[][] items, float[][] users) {
             corpus.addAll(texts(ut.alignTo(d.users())));
         }
         long t0 = System.nanoTime();
-        try (TextEncoder enc = switch (encoder) {
-            case "minilm" -> OnnxSentenceEncoder.miniLm(1, 32);
-            case "hashing" -> HashingEncoder.fit(corpus, 4096);
-            default -> OnnxSentenceEncoder.fromFolder(Path.of(encoder), 128, 1, 32);
-        }) {
+        try (TextEncoder enc = openEncoder(encoder, corpus, 4096, 128, 1, 32)) {
             float[][] items = encode(enc, it.alignTo(d.items()), d.items());
             float[][] users = ut == null ? null : encode(enc, ut.alignTo(d.users()), d.users());
             log.printf(Locale.ROOT, "encoded texts with %s in %.1f s%n", enc.name(), (System.nanoTime() - t0) / 1e9);
             return new TextVectors(items, users);
         }
+    }
+
+    /** An id-to-text table: MovieLens movies.csv (with tags.csv, if given) or a TSV id<TAB>text. */
+    static TextTable readTable(Path file, Path tags) throws IOException {
+        return file.toString().endsWith(".csv") ? TextReader.movieLens(file, tags).data() : TextReader.tsv(file).data();
+    }
+
+    /**
+     * The encoder a command line names: {@code minilm} (bundled), {@code hashing} (TF-IDF
+     * fitted on {@code corpus}, {@code dim} buckets) or a folder with model.onnx and tokenizer.json.
+     */
+    static TextEncoder openEncoder(String name, List<String> corpus, int dim, int maxLength, int threads, int batch)
+            throws IOException {
+        return switch (name) {
+            case "minilm" -> OnnxSentenceEncoder.miniLm(threads, batch);
+            case "hashing" -> HashingEncoder.fit(corpus, dim);
+            default -> OnnxSentenceEncoder.fromFolder(Path.of(name), maxLength, threads, batch);
+        };
     }
 
     private static List<String> texts(TextTable t) {
