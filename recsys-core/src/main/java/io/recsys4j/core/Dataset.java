@@ -16,13 +16,15 @@ public final class Dataset {
     private final TextTable itemText;
     private final TextTable userText;
 
-    private Dataset(Builder b, IdMap users, IdMap items) {
-        this.train = b.train.withIdSpaces(users, items);
-        this.valid = b.valid == null ? null : b.valid.withIdSpaces(users, items);
-        this.test = b.test == null ? null : b.test.withIdSpaces(users, items);
-        this.social = b.social == null ? null : b.social.withUsers(users);
-        this.itemText = b.itemText == null ? null : b.itemText.alignTo(items);
-        this.userText = b.userText == null ? null : b.userText.alignTo(users);
+    /** Takes parts that already share the id spaces. */
+    private Dataset(Interactions train, Interactions valid, Interactions test, SocialGraph social,
+                    TextTable itemText, TextTable userText) {
+        this.train = train;
+        this.valid = valid;
+        this.test = test;
+        this.social = social;
+        this.itemText = itemText;
+        this.userText = userText;
     }
 
     /** Returns a builder; {@link Builder#train} is required. */
@@ -151,16 +153,12 @@ public final class Dataset {
             if (social != null) {
                 users = IdMap.union(users, social.users());
             }
-            SocialGraph s = social == null ? null : remapSocial(social, users);
-            Builder copy = new Builder();
-            copy.train = train;
-            copy.valid = valid == null ? null : remap(valid, users, items);
-            copy.test = test == null ? null : remap(test, users, items);
-            copy.social = s;
-            copy.itemText = itemText;
-            copy.userText = userText;
-            copy.train = remap(train, users, items);
-            return new Dataset(copy, users, items);
+            return new Dataset(remap(train, users, items),
+                    valid == null ? null : remap(valid, users, items),
+                    test == null ? null : remap(test, users, items),
+                    social == null ? null : remapSocial(social, users),
+                    itemText == null ? null : itemText.alignTo(items),
+                    userText == null ? null : userText.alignTo(users));
         }
 
         private static Interactions remap(Interactions x, IdMap users, IdMap items) {

@@ -485,8 +485,10 @@ public final class GraphRecommender implements Scorer {
 
         /** β, the weight of social propagation in the social model (default 0.25, chosen on a validation hold-out of Last.fm). */
         public Builder socialWeight(double beta) {
+            if (!(beta >= 0 && beta <= 1)) {
+                throw new IllegalArgumentException("socialWeight must be in [0, 1], found " + beta);
+            }
             this.socialWeight = beta;
-            new TrainingConfig("social", beta, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0, 1);
             return this;
         }
 

@@ -138,15 +138,7 @@ public final class CsrCpuPropagation implements Propagation {
                     acc[j] += w * x[b + j];
                 }
             }
-            int o = r * d;
-            if (y != null) {
-                System.arraycopy(acc, 0, y, o, d);
-            }
-            if (sum != null) {
-                for (int j = 0; j < d; j++) {
-                    sum[o + j] = (sum[o + j] + acc[j]) * scale;
-                }
-            }
+            writeRow(acc, r, d, y, sum, scale);
         }
     }
 
@@ -265,14 +257,19 @@ public final class CsrCpuPropagation implements Propagation {
                     acc[j] += w * x[b + j];
                 }
             }
-            if (y != null) {
-                System.arraycopy(acc, 0, y, r * d, d);
-            }
-            if (sum != null) {
-                int o = r * d;
-                for (int j = 0; j < d; j++) {
-                    sum[o + j] = (sum[o + j] + acc[j]) * scale;
-                }
+            writeRow(acc, r, d, y, sum, scale);
+        }
+    }
+
+    /** Stores row {@code r} of the product in {@code y} (unless null) and folds it into {@code sum}. */
+    private static void writeRow(float[] acc, int r, int d, float[] y, float[] sum, float scale) {
+        int o = r * d;
+        if (y != null) {
+            System.arraycopy(acc, 0, y, o, d);
+        }
+        if (sum != null) {
+            for (int j = 0; j < d; j++) {
+                sum[o + j] = (sum[o + j] + acc[j]) * scale;
             }
         }
     }
