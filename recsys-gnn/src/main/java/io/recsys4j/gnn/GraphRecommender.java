@@ -624,71 +624,11 @@ public final class GraphRecommender implements Scorer {
             }
             BprTrainer trainer = new BprTrainer(c, fitOn, social, valid, listener);
             if (itemText != null) {
-                trainer.withFeatures(features(fitOn));
+                trainer.withItemFeatures(itemText, userText);
             }
             BprTrainer.Result r = trainer.train();
             return new GraphRecommender(train, r.dim(), r.users(), r.items(), c, r.history(), r.bestEpoch(),
                     r.projection(), r.featureDim());
-        }
-
-        /** The node feature matrix: users first (profile, or mean of their items' texts), then items. */
-        private org.nd4j.linalg.api.ndarray.INDArray features(Interactions fitOn) {
-            if (itemText.length != fitOn.numItems()) {
-                throw new IllegalArgumentException(itemText.length + " item text vectors for " + fitOn.numItems() + " items");
-            }
-            if (userText != null && userText.length != fitOn.numUsers()) {
-                throw new IllegalArgumentException(userText.length + " user text vectors for " + fitOn.numUsers() + " users");
-            }
-            int m = -1;
-            for (float[] v : itemText) {
-                if (v != null) {
-                    m = v.length;
-                    break;
-                }
-            }
-            if (m < 1) {
-                throw new IllegalArgumentException("no item has a text vector");
-            }
-            int users = fitOn.numUsers();
-            float[] x = new float[(users + fitOn.numItems()) * m];
-            for (int u = 0; u < users; u++) {
-                float[] p = userText == null ? null : userText[u];
-                if (p == null) {
-                    p = new float[m];
-                    for (int i : fitOn.itemsOf(u)) {
-                        if (itemText[i] != null) {
-                            for (int j = 0; j < m; j++) {
-                                p[j] += itemText[i][j];
-                            }
-                        }
-                    }
-                    double sq = 0;
-                    for (float v : p) {
-                        sq += v * v;
-                    }
-                    if (sq > 0) {
-                        float inv = (float) (1 / Math.sqrt(sq));
-                        for (int j = 0; j < m; j++) {
-                            p[j] *= inv;
-                        }
-                    }
-                }
-                checkLength(p, m);
-                System.arraycopy(p, 0, x, u * m, m);
-            }
-            for (int i = 0; i < fitOn.numItems(); i++) {
-                if (itemText[i] != null) {
-                    checkLength(itemText[i], m);
-                    System.arraycopy(itemText[i], 0, x, (users + i) * m, m);
-                }
-            }
-            return Nd4j.create(x, new long[] {users + fitOn.numItems(), m}, 'c');
-        }
-
-        private static void checkLength(float[] v, int m) {
-            if (v.length != m) {
-                throw new IllegalArgumentException("text vectors differ in length: " + v.length + " vs " + m);
-            }
         }
     }
 }

@@ -27,6 +27,11 @@ public interface TextEncoder extends AutoCloseable {
     /** As {@link #encode}, as heap arrays (one per text). */
     float[][] encodeToArrays(List<String> texts);
 
+    /** The vector of one text, as {@link #encodeToArrays} gives it. */
+    default float[] encodeOne(String text) {
+        return encodeToArrays(List.of(text))[0];
+    }
+
     /** Releases native resources; the default has none. */
     @Override
     default void close() {

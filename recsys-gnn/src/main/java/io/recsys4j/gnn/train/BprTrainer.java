@@ -42,13 +42,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class BprTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(BprTrainer.class);
+    /**
+     * Weight of the cold-start term of a text-fed model (a second BPR loss on the same
+     * triples with items placed from text alone). Without it the free embeddings carry the
+     * signal and the projection learns little: cold recall@20 on the synthetic world fell
+     * below the text-only baseline.
+     */
+    static final double COLD_START_WEIGHT = Double.parseDouble(System.getProperty("recsys.coldWeight", "1.0"));
 
     private final TrainingConfig config;
     private final Interactions train;
     private final SocialGraph social;
     private final Interactions validation;
     private final Consumer<EpochStats> listener;
-    private INDArray features;
+    private FeatureRows featureRows;
 
     /**
      * @param train training interactions (for the graph, the triples and masking)
@@ -82,7 +89,25 @@ public final class BprTrainer {
             throw new IllegalArgumentException("features have " + x.rows() + " rows for "
                     + (train.numUsers() + train.numItems()) + " nodes");
         }
-        this.features = x.castTo(DataType.FLOAT).dup('c');
+        this.featureRows = FeatureRows.of(x);
+        return this;
+    }
+
+    /**
+     * As {@link #withFeatures}, from item text vectors: a user with a profile vector has it
+     * as features, any other user the L2-normalised sum of their training items' vectors
+     * (computed from the items' projections at each step, never materialised).
+     *
+     * @param items one vector per item, null for an item without text
+     * @param users one per user (null entries derived from items), or null to derive all
+     */
+    public BprTrainer withItemFeatures(float[][] items, float[][] users) {
+        if (items.length != train.numItems() || (users != null && users.length != train.numUsers())) {
+            throw new IllegalArgumentException("text vectors for " + items.length + " items and "
+                    + (users == null ? "no" : users.length) + " users; the data has " + train.numItems()
+                    + " items and " + train.numUsers() + " users");
+        }
+        this.featureRows = FeatureRows.ofItems(items, users, train);
         return this;
     }
 
@@ -110,8 +135,9 @@ public final class BprTrainer {
         int users = train.numUsers();
         int n = users + train.numItems();
         int d = config.dim();
-        try (Propagation prop = Propagations.forBackend(operator(), config.threads())) {
-            Step step = new Step(prop, n, users, d);
+        CsrMatrix graph = operator();
+        try (Propagation prop = Propagations.forBackend(graph, config.threads())) {
+            Step step = new Step(graph, prop, n, users, d);
             step.initialise(new Random(config.seed()));
             TripleSampler sampler = new TripleSampler(train);
             SplittableRandom rnd = new SplittableRandom(config.seed());
@@ -179,7 +205,7 @@ public final class BprTrainer {
             float[] i = java.util.Arrays.copyOfRange(all, users * d, n * d);
             return new Result(u, i, d, List.copyOf(history), bestEpoch,
                     step.w == null ? null : step.w.dup('c').data().asFloat(),
-                    features == null ? 0 : (int) features.columns());
+                    featureRows == null ? 0 : featureRows.cols());
         }
     }
 
@@ -197,7 +223,7 @@ public final class BprTrainer {
 
     /** A training step over {@code prop} with freshly initialised embeddings, for tests. */
     Step newStep(Propagation prop) {
-        Step s = new Step(prop, prop.nodes(), train.numUsers(), config.dim());
+        Step s = new Step(operator(), prop, prop.nodes(), train.numUsers(), config.dim());
         s.initialise(new Random(config.seed()));
         return s;
     }
@@ -213,6 +239,7 @@ public final class BprTrainer {
         private final float[] gFin;
         private final boolean[] active;
         private final INDArray gE0;
+        private final int[] textOnly;
         private final LightGcnNetwork net;
         private final GradientUpdater<?> adam;
         private final int users;
@@ -227,7 +254,7 @@ public final class BprTrainer {
         private final float[] row2;
         private int iteration;
 
-        Step(Propagation prop, int n, int users, int d) {
+        Step(CsrMatrix graph, Propagation prop, int n, int users, int d) {
             this.users = users;
             this.d = d;
             this.e0 = Nd4j.create(DataType.FLOAT, n, d);
@@ -240,8 +267,8 @@ public final class BprTrainer {
             Adam conf = new Adam(config.learningRate(), 0.9, 0.999, 1e-8);
             INDArray state = Nd4j.create(DataType.FLOAT, 1, conf.stateSize((long) n * d));
             this.adam = conf.instantiate(state, true);
-            if (features != null) {
-                long m = features.columns();
+            if (featureRows != null) {
+                long m = featureRows.cols();
                 this.w = Nd4j.create(DataType.FLOAT, m, d);
                 this.gW = Nd4j.create(DataType.FLOAT, m, d);
                 this.layer0 = Nd4j.create(DataType.FLOAT, n, d);
@@ -253,8 +280,28 @@ public final class BprTrainer {
                 this.layer0 = e0;
                 this.adamW = null;
             }
+            this.textOnly = featureRows == null ? new int[0] : textOnlyNodes(graph);
             this.row = new float[d];
             this.row2 = new float[d];
+        }
+
+        /**
+         * Nodes with text but no edges. Their free embedding would learn nothing but noise
+         * (an item without interactions is only ever a negative), so it is held at zero and
+         * their layer-0 embedding is the projected text alone, as for an item added later.
+         */
+        private int[] textOnlyNodes(CsrMatrix graph) {
+            int[] start = graph.rowStart();
+            return java.util.stream.IntStream.range(0, graph.rows())
+                    .filter(v -> start[v + 1] == start[v] && featureRows.hasRow(v)).toArray();
+        }
+
+        private void zeroRows(INDArray m) {
+            FloatBuffer b = m.data().asNioFloat();
+            float[] zeros = new float[d];
+            for (int v : textOnly) {
+                b.put(v * d, zeros, 0, d);
+            }
         }
 
         /** N(0, σ²) from java.util.Random, so a seed gives the same start on any backend. */
@@ -264,6 +311,7 @@ public final class BprTrainer {
                 v[k] = (float) (random.nextGaussian() * config.initStd());
             }
             e0.data().asNioFloat().put(0, v, 0, v.length);
+            zeroRows(e0);
             if (w != null) {
                 // Feature rows are L2-normalised, so x·W has the free embeddings' scale.
                 float[] wv = new float[(int) w.length()];
@@ -277,7 +325,12 @@ public final class BprTrainer {
         /** The layer-0 embeddings: the free ones, plus the projected features if any. */
         private INDArray layer0() {
             if (w != null) {
-                layer0.assign(e0).addi(features.mmul(w));
+                float[] out = featureRows.product(w);
+                float[] free = e0.data().asFloat();
+                for (int k = 0; k < out.length; k++) {
+                    out[k] += free[k];
+                }
+                layer0.data().asNioFloat().put(0, out, 0, out.length);
             }
             return layer0;
         }
@@ -294,6 +347,7 @@ public final class BprTrainer {
                 adamW.applyUpdater(gW, iteration, epoch - 1);
                 w.subi(gW);
             }
+            zeroRows(gE0);
             adam.applyUpdater(gE0, iteration++, epoch - 1);
             e0.subi(gE0);
             return loss;
@@ -326,6 +380,9 @@ public final class BprTrainer {
                 addRow(users + p[from + k], gp, k);
                 addRow(users + ng[from + k], gn, k);
             }
+            if (w != null) {
+                bpr += COLD_START_WEIGHT * coldTerm(u, p, ng, from, b);
+            }
             for (int r : rows) {
                 active[r] = true;
             }
@@ -341,7 +398,10 @@ public final class BprTrainer {
             }
             if (w != null) {
                 // dW = Xᵀ · dE⁰, before the regularisation (which is on the free embeddings only).
-                Nd4j.gemm(features, gE0, gW, true, false, 1.0, 0.0);
+                float[] g = new float[(int) gW.length()];
+                featureRows.transposeProduct(gE0.data().asFloat(), d, g);
+                coldTermProjectionGradient(u, p, ng, from, b, g);
+                gW.data().asNioFloat().put(0, g, 0, g.length);
             }
             // Regularisation on the batch's free layer-0 rows, one term per occurrence.
             FloatBuffer e = e0.data().asNioFloat();
@@ -354,6 +414,41 @@ public final class BprTrainer {
                 reg += regRow(e, ge, users + ng[from + k], scale);
             }
             return bpr + config.regularization() * 0.5 * reg / b;
+        }
+
+        /**
+         * The cold-start term: the same triples scored with the items' text alone, as a
+         * never-seen item is placed ({@code x·W / (K+1)}, see the recommender), so that
+         * {@code W} learns to rank by text what the users' final embeddings prefer. Adds its
+         * user gradient to {@link #gFin}; leaves the item-side gradients in {@link #gp} and
+         * {@link #gn} for {@link #coldTermProjectionGradient}.
+         */
+        private double coldTerm(int[] u, int[] p, int[] ng, int from, int b) {
+            float[] wv = w.data().asFloat();
+            float scale = 1f / (config.layers() + 1);
+            java.util.Arrays.fill(ep, 0, b * d, 0f);
+            java.util.Arrays.fill(en, 0, b * d, 0f);
+            for (int k = 0; k < b; k++) {
+                featureRows.addRowProduct(users + p[from + k], wv, d, scale, ep, k * d);
+                featureRows.addRowProduct(users + ng[from + k], wv, d, scale, en, k * d);
+            }
+            double loss = BprLoss.lossAndGradient(eu, ep, en, b, d, gu, gp, gn);
+            for (int k = 0; k < b * d; k++) {
+                gu[k] *= (float) COLD_START_WEIGHT;
+            }
+            for (int k = 0; k < b; k++) {
+                addRow(u[from + k], gu, k);
+            }
+            return loss;
+        }
+
+        /** Adds the cold-start term's gradient with respect to {@code W} to {@code g}. */
+        private void coldTermProjectionGradient(int[] u, int[] p, int[] ng, int from, int b, float[] g) {
+            float scale = (float) (COLD_START_WEIGHT / (config.layers() + 1));
+            for (int k = 0; k < b; k++) {
+                featureRows.addRowOuter(users + p[from + k], gp, k * d, d, scale, g);
+                featureRows.addRowOuter(users + ng[from + k], gn, k * d, d, scale, g);
+            }
         }
 
         /** The distinct nodes of the batch, sorted: the non-zero rows of the loss gradient. */

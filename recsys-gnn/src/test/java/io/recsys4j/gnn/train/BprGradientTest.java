@@ -10,17 +10,34 @@ class BprGradientTest {
     private static final SyntheticWorld W = SyntheticWorld.builder().users(10).items(14).interactions(50)
             .categories(2).seed(4).build();
 
+    private enum Features { NONE, DENSE, SPARSE, FROM_ITEMS }
+
     private static void check(String model) {
-        check(model, false);
+        check(model, Features.NONE);
     }
 
-    private static void check(String model, boolean withFeatures) {
+    private static void check(String model, Features features) {
+        boolean withFeatures = features != Features.NONE;
         // Large initial embeddings and regularisation so that every term of the loss matters.
         TrainingConfig c = new TrainingConfig(model, 0.3, 2, 3, 1, 5, 0.001, 0.5, 0.5, 11, 1, 0, 0, 20);
         BprTrainer trainer = new BprTrainer(c, W.interactions(), W.social(), null, null);
-        if (withFeatures) {
+        if (features == Features.FROM_ITEMS) {
+            trainer.withItemFeatures(itemVectors(), userVectors());
+        } else if (withFeatures) {
+            int nodes = W.interactions().numUsers() + W.interactions().numItems();
             org.nd4j.linalg.api.ndarray.INDArray x = org.nd4j.linalg.factory.Nd4j.rand(
-                    org.nd4j.linalg.api.buffer.DataType.FLOAT, W.interactions().numUsers() + W.interactions().numItems(), 4);
+                    org.nd4j.linalg.api.buffer.DataType.FLOAT, nodes, features == Features.SPARSE ? 12 : 4);
+            if (features == Features.SPARSE) {
+                // One non-zero per row in 12 columns: stored compressed, products by the sparse loops.
+                for (int r = 0; r < nodes; r++) {
+                    for (int col = 0; col < 12; col++) {
+                        if (col != (r * 5) % 12) {
+                            x.putScalar(r, col, 0);
+                        }
+                    }
+                }
+                org.junit.jupiter.api.Assertions.assertTrue(FeatureRows.of(x).sparse());
+            }
             x.getRow(2).assign(0);
             trainer.withFeatures(x);
         }
@@ -44,6 +61,92 @@ class BprGradientTest {
         }
     }
 
+    /** Random item vectors, item 3 without text. */
+    private static float[][] itemVectors() {
+        java.util.Random r = new java.util.Random(5);
+        float[][] v = new float[W.interactions().numItems()][];
+        for (int i = 0; i < v.length; i++) {
+            if (i != 3) {
+                v[i] = new float[] {r.nextFloat(), 0, r.nextFloat() - 0.5f, r.nextFloat(), 0, 0};
+            }
+        }
+        return v;
+    }
+
+    /** Users 0 and 5 have a profile vector; the others are derived from their items. */
+    private static float[][] userVectors() {
+        float[][] v = new float[W.interactions().numUsers()][];
+        v[0] = new float[] {0.5f, 0.1f, 0, 0, 0.3f, 0};
+        v[5] = new float[] {0, 0, 1, 0, 0, 0};
+        return v;
+    }
+
+    @Test
+    void featuresDerivedFromItems_gradientsMatchFiniteDifferences() {
+        check("lightgcn", Features.FROM_ITEMS);
+        check("social", Features.FROM_ITEMS);
+    }
+
+    @Test
+    void featuresDerivedFromItems_equalTheMaterialisedNormalisedSums() {
+        float[][] items = itemVectors();
+        float[][] users = userVectors();
+        io.recsys4j.core.Interactions train = W.interactions();
+        int m = 6;
+        int nu = train.numUsers();
+        float[] x = new float[(nu + train.numItems()) * m];
+        for (int u = 0; u < nu; u++) {
+            float[] p = users[u];
+            if (p == null) {
+                p = new float[m];
+                for (int i : train.itemsOf(u)) {
+                    if (items[i] != null) {
+                        for (int j = 0; j < m; j++) {
+                            p[j] += items[i][j];
+                        }
+                    }
+                }
+                double n = 0;
+                for (float f : p) {
+                    n += f * f;
+                }
+                for (int j = 0; j < m && n > 0; j++) {
+                    p[j] /= (float) Math.sqrt(n);
+                }
+            }
+            System.arraycopy(p, 0, x, u * m, m);
+        }
+        for (int i = 0; i < train.numItems(); i++) {
+            if (items[i] != null) {
+                System.arraycopy(items[i], 0, x, (nu + i) * m, m);
+            }
+        }
+        org.nd4j.linalg.api.ndarray.INDArray xm = org.nd4j.linalg.factory.Nd4j.create(x, new long[] {nu + train.numItems(), m}, 'c');
+        TrainingConfig c = new TrainingConfig("lightgcn", 0.3, 2, 3, 1, 5, 0.001, 0.5, 0.5, 11, 1, 0, 0, 20);
+        int[] u = {0, 3, 5, 7};
+        int[] p = {train.itemsOf(0)[0], train.itemsOf(3)[0], train.itemsOf(5)[0], train.itemsOf(7)[0]};
+        int[] n = {13, 12, 3, 1};
+        double[] loss = new double[2];
+        org.nd4j.linalg.api.ndarray.INDArray[] grads = new org.nd4j.linalg.api.ndarray.INDArray[4];
+        for (int v = 0; v < 2; v++) {
+            BprTrainer t = new BprTrainer(c, train, W.social(), null, null);
+            if (v == 0) {
+                t.withFeatures(xm);
+            } else {
+                t.withItemFeatures(items, users);
+            }
+            try (Propagation prop = new CsrCpuPropagation(t.operator(), 1)) {
+                BprTrainer.Step step = t.newStep(prop);
+                loss[v] = step.lossAndGradient(u, p, n, 0, u.length);
+                grads[2 * v] = step.gradient().dup();
+                grads[2 * v + 1] = step.projectionGradient().dup();
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(loss[0], loss[1], 1e-6);
+        org.junit.jupiter.api.Assertions.assertTrue(grads[0].equalsWithEps(grads[2], 1e-5), "free-embedding gradients differ");
+        org.junit.jupiter.api.Assertions.assertTrue(grads[1].equalsWithEps(grads[3], 1e-5), "projection gradients differ");
+    }
+
     @Test
     void lightGcnLoss_gradientMatchesFiniteDifferences() {
         check("lightgcn");
@@ -56,7 +159,13 @@ class BprGradientTest {
 
     @Test
     void textFedLoss_gradientsOfFreeEmbeddingsAndProjectionMatchFiniteDifferences() {
-        check("lightgcn", true);
-        check("social", true);
+        check("lightgcn", Features.DENSE);
+        check("social", Features.DENSE);
+    }
+
+    @Test
+    void sparseTextFeatures_sameGradientsThroughTheCompressedProducts() {
+        check("lightgcn", Features.SPARSE);
+        check("social", Features.SPARSE);
     }
 }
