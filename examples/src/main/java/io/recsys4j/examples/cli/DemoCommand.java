@@ -10,7 +10,10 @@ import io.recsys4j.eval.RankingEvaluator;
 import io.recsys4j.eval.baseline.PopularityScorer;
 import io.recsys4j.gnn.GraphRecommender;
 import io.recsys4j.gnn.Recommendation;
+import io.recsys4j.text.TextEncoder;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code demo}: the README's main job on the built-in synthetic world. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generate the synthetic world, train the social graph model on it, evaluate it against the",
+        description = {"Generate the synthetic world, train the text-fed social graph model on it (item texts through the",
+            "hashing encoder by default), evaluate it against the",
             "most-popular baseline with full ranking, and show a few users' recommendations."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
@@ -32,11 +36,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "30", description = "Training epochs (default ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--encoder", defaultValue = "hashing",
+            description = "Item text encoder: hashing, minilm or a model folder (default ${DEFAULT-VALUE}).")
+    String encoder;
+
     @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
     boolean verbose;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         SyntheticWorld w = SyntheticWorld.builder().seed(seed).build();
         Split s = Splits.randomPerUser(w.interactions(), 0.2, seed);
@@ -45,11 +53,33 @@ final class DemoCommand implements Callable<Integer> {
         StatsCommand.print(d, out);
         out.println();
 
+        TextTable items = d.itemText().orElseThrow();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < d.items().size(); i++) {
+            texts.add(items.text(i) == null ? "" : items.text(i));
+        }
         long t0 = System.nanoTime();
-        GraphRecommender model = GraphRecommender.builder().data(d).layers(3).dim(64).epochs(epochs)
-                .learningRate(0.005).seed(seed).fit();
-        out.printf(Locale.ROOT, "== %s, 3 layers, dim 64, %d epochs: trained in %.1f s ==%n", model.config().model(),
-                epochs, (System.nanoTime() - t0) / 1e9);
+        try (TextEncoder enc = TextVectors.openEncoder(encoder, texts, 4096, 128, 1, 32)) {
+            float[][] vectors = enc.encodeToArrays(texts);
+            out.printf(Locale.ROOT, "encoded %d item texts with %s in %.1f s%n", texts.size(), enc.name(),
+                    (System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            GraphRecommender model = GraphRecommender.builder().data(d).model("social").itemText(vectors).layers(3)
+                    .dim(64).epochs(epochs).learningRate(0.005).seed(seed).fit();
+            out.printf(Locale.ROOT, "== text-fed %s model, 3 layers, dim 64, %d epochs: trained in %.1f s ==%n",
+                    model.config().model(), epochs, (System.nanoTime() - t0) / 1e9);
+            report(out, w, d, model);
+
+            // Cold start: a user the model has never seen, placed from a profile text alone.
+            String profile = w.userText().text(0);
+            out.println("a new user with the profile '" + profile + "' (no history, no friends) - top 5:");
+            print(out, d, model.recommendForNewUser(enc.encodeOne(profile), List.of(), 5));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void report(PrintWriter out, SyntheticWorld w, Dataset d, GraphRecommender model) {
         EvaluationReport gnn = model.evaluate(d.test().orElseThrow(), 1, 5, 10, 20);
         out.print(gnn.toTable());
         out.println();
@@ -60,17 +90,19 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%nrecall@20: graph model %.4f vs popularity %.4f%n%n", gnn.mean("recall@20"),
                 pop.mean("recall@20"));
 
-        TextTable items = d.itemText().orElseThrow();
         for (int u = 0; u < 3; u++) {
             String user = d.users().id(u);
             out.println("user " + user + " (" + w.userText().text(u) + ") - top 5:");
-            for (Recommendation r : model.recommend(user, 5)) {
-                String text = items.text(d.items().indexOf(r.itemId()));
-                out.printf(Locale.ROOT, "  %-6s %7.3f  %s%n", r.itemId(), r.score(),
-                        text.length() > 70 ? text.substring(0, 70) + "..." : text);
-            }
+            print(out, d, model.recommend(user, 5));
         }
-        out.flush();
-        return 0;
+    }
+
+    private static void print(PrintWriter out, Dataset d, List<Recommendation> recs) {
+        TextTable items = d.itemText().orElseThrow();
+        for (Recommendation r : recs) {
+            String text = items.text(d.items().indexOf(r.itemId()));
+            out.printf(Locale.ROOT, "  %-6s %7.3f  %s%n", r.itemId(), r.score(),
+                    text.length() > 70 ? text.substring(0, 70) + "..." : text);
+        }
     }
 }

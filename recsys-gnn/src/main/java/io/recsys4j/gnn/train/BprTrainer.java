@@ -48,7 +48,7 @@ public final class BprTrainer {
      * signal and the projection learns little: cold recall@20 on the synthetic world fell
      * below the text-only baseline.
      */
-    static final double COLD_START_WEIGHT = Double.parseDouble(System.getProperty("recsys.coldWeight", "1.0"));
+    static final double COLD_START_WEIGHT = 1.0;
 
     private final TrainingConfig config;
     private final Interactions train;
@@ -206,6 +206,47 @@ public final class BprTrainer {
             return new Result(u, i, d, List.copyOf(history), bestEpoch,
                     step.w == null ? null : step.w.dup('c').data().asFloat(),
                     featureRows == null ? 0 : featureRows.cols());
+        }
+    }
+
+    /**
+     * Opens the training state for a loop of one's own (a benchmark, a custom schedule):
+     * embeddings initialised as {@link #train} does, one Adam step per {@link Session#step}.
+     */
+    public Session open() {
+        return new Session();
+    }
+
+    /** Training state opened by {@link #open}; not thread-safe. Close it to stop its threads. */
+    public final class Session implements AutoCloseable {
+        private final Propagation prop;
+        private final Step step;
+        private final TripleSampler sampler = new TripleSampler(train);
+
+        private Session() {
+            CsrMatrix graph = operator();
+            this.prop = Propagations.forBackend(graph, config.threads());
+            this.step = new Step(graph, prop, prop.nodes(), train.numUsers(), config.dim());
+            step.initialise(new Random(config.seed()));
+        }
+
+        /** One epoch's (user, positive, negative) triples, as {@link #train} samples them. */
+        public int[][] sampleEpoch(SplittableRandom random) {
+            return sampler.epoch(random);
+        }
+
+        /**
+         * One Adam step on triples {@code [from, to)} of the arrays; returns the batch's loss.
+         *
+         * @param epoch the 1-based epoch, which the updater's schedule sees
+         */
+        public double step(int[] users, int[] positives, int[] negatives, int from, int to, int epoch) {
+            return step.run(users, positives, negatives, from, to, epoch);
+        }
+
+        @Override
+        public void close() {
+            prop.close();
         }
     }
 

@@ -1,0 +1,104 @@
+package io.recsys4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.recsys4j.core.split.Split;
+import io.recsys4j.core.split.Splits;
+import io.recsys4j.core.synthetic.SyntheticWorld;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the example programs on a user's files (a small world written as pair files). */
+class ExamplesTest {
+    @TempDir
+    static Path dir;
+
+    private static Path train;
+    private static Path test;
+    private static Path social;
+
+    @BeforeAll
+    static void writeFiles() throws Exception {
+        SyntheticWorld w = SyntheticWorld.builder().users(120).items(200).interactions(3000).seed(3).build();
+        Split s = Splits.randomPerUser(w.interactions(), 0.2, 3);
+        train = dir.resolve("train.tsv");
+        test = dir.resolve("test.tsv");
+        social = dir.resolve("social.tsv");
+        Files.writeString(train, pairs(s.train()));
+        Files.writeString(test, pairs(s.test()));
+        StringBuilder sb = new StringBuilder();
+        for (int u = 0; u < w.social().numUsers(); u++) {
+            for (int v : w.social().neighbours(u)) {
+                if (u < v) {
+                    sb.append(w.interactions().users().id(u)).append('\t').append(w.interactions().users().id(v)).append('\n');
+                }
+            }
+        }
+        Files.writeString(social, sb.toString());
+    }
+
+    private static String pairs(io.recsys4j.core.Interactions in) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < in.size(); k++) {
+            sb.append(in.users().id(in.user(k))).append('\t').append(in.items().id(in.item(k))).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Runs {@code main} and returns what it printed. */
+    private static String capture(ThrowingMain main) throws Exception {
+        PrintStream old = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            main.run();
+        } finally {
+            System.setOut(old);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private interface ThrowingMain {
+        void run() throws Exception;
+    }
+
+    @Test
+    void quickStart_printsMetricsAndWritesTheTrainingCurve() throws Exception {
+        String out = capture(() -> QuickStart.main(new String[] {"pairs", train.toString(), test.toString()}));
+        assertTrue(out.contains("recall") && out.contains("top 5 for user"), out);
+        List<String> csv = Files.readAllLines(ExampleData.OUTPUT.resolve("quickstart-curve.csv"));
+        assertEquals("epoch,loss,seconds,validation_recall@20", csv.get(0));
+        assertTrue(csv.size() > 2, csv.toString());
+        byte[] png = Files.readAllBytes(ExampleData.OUTPUT.resolve("quickstart-curve.png"));
+        assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "not a PNG");
+    }
+
+    @Test
+    void socialSideBySide_printsBothModels() throws Exception {
+        String out = capture(() -> SocialSideBySide.main(new String[] {"pairs", train.toString(), test.toString(), social.toString()}));
+        assertTrue(out.contains("lightgcn") && out.contains("social "), out);
+    }
+
+    @Test
+    void serving_loadsAModelAndPrintsPercentiles() throws Exception {
+        Path model = dir.resolve("m.bin");
+        io.recsys4j.gnn.GraphRecommender.builder()
+                .interactions(io.recsys4j.core.io.InteractionReader.pairs().read(train).data()).epochs(2).dim(8).fit().save(model);
+        String out = capture(() -> Serving.main(new String[] {model.toString(), "2", "500"}));
+        assertTrue(out.contains("p50") && out.contains("p99") && out.contains("calls/s"), out);
+    }
+
+    @Test
+    void evaluateRunFile_onItsOwnExampleRun() throws Exception {
+        String out = capture(() -> EvaluateRunFile.main(new String[0]));
+        assertTrue(out.contains("ndcg") && out.contains("2000 users in the truth"), out);
+    }
+}
