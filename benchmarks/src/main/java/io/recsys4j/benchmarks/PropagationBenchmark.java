@@ -28,19 +28,24 @@ import org.openjdk.jmh.annotations.Warmup;
  * 1,620,256 non-zeros, dim 64, for each propagation path. {@code heap} runs the CPU kernel
  * on heap arrays (as training does), {@code nd4j} on ND4J arrays (copying in and out);
  * {@code nd4j-ops} is the CUDA path run on the CPU backend (slow here, for reference).
+ * {@code simd} picks the CPU kernel: the Vector API one or the portable scalar one.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx6g", "-Dorg.bytedeco.javacpp.maxbytes=6G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=12G"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx6g", "-Dorg.bytedeco.javacpp.maxbytes=6G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=12G"})
 public class PropagationBenchmark {
     @Param({"csr-cpu"})
     String path;
 
     @Param({"2"})
     int threads;
+
+    /** The SIMD row kernel (the forks run with the Vector API module) or the portable scalar one. */
+    @Param({"true", "false"})
+    boolean simd;
 
     private Propagation prop;
     private INDArray x;
@@ -54,7 +59,11 @@ public class PropagationBenchmark {
         if (a.rows() != 70_839 || a.nonZeros() != 1_620_256) {
             throw new IllegalStateException("unexpected graph size " + a.rows() + " / " + a.nonZeros());
         }
+        System.setProperty("recsys.simd", String.valueOf(simd));
         prop = path.equals("nd4j-ops") ? new Nd4jOpsPropagation(a) : new CsrCpuPropagation(a, threads);
+        if (path.equals("csr-cpu") && prop.name().contains("simd") != simd) {
+            throw new IllegalStateException("asked for simd=" + simd + ", got " + prop.name());
+        }
         Nd4j.getRandom().setSeed(1);
         x = Nd4j.randn(DataType.FLOAT, a.rows(), 64);
         y = Nd4j.create(DataType.FLOAT, a.rows(), 64);

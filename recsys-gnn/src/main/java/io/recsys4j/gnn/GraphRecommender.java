@@ -255,8 +255,6 @@ public final class GraphRecommender implements Scorer {
         }
         int n = items.size();
         float[] buf = new float[Math.min(blockSize, Math.max(1, userIds.size())) * n];
-        int[] top = new int[k];
-        float[] heap = new float[k];
         int[] rs = train.csrRowStart();
         for (int from = 0; from < userIds.size(); from += blockSize) {
             int to = Math.min(userIds.size(), from + blockSize);
@@ -265,12 +263,18 @@ public final class GraphRecommender implements Scorer {
                 block[j] = users.require(userIds.get(from + j));
             }
             score(block, buf);
-            for (int j = 0; j < block.length; j++) {
+            // Users of a block are independent: select on all cores, then hand the lists over in order.
+            int[][] top = new int[block.length][];
+            java.util.stream.IntStream.range(0, block.length).parallel().forEach(j -> {
                 int u = block[j];
-                int got = TopK.select(buf, j * n, n, train.csrItems(), rs[u], rs[u + 1], k, top, heap);
-                List<Recommendation> out = new ArrayList<>(got);
-                for (int t = 0; t < got; t++) {
-                    out.add(new Recommendation(items.id(top[t]), buf[j * n + top[t]]));
+                int[] t = new int[k];
+                int got = TopK.select(buf, j * n, n, train.csrItems(), rs[u], rs[u + 1], k, t, new float[k]);
+                top[j] = java.util.Arrays.copyOf(t, got);
+            });
+            for (int j = 0; j < block.length; j++) {
+                List<Recommendation> out = new ArrayList<>(top[j].length);
+                for (int i : top[j]) {
+                    out.add(new Recommendation(items.id(i), buf[j * n + i]));
                 }
                 sink.accept(userIds.get(from + j), out);
             }

@@ -16,15 +16,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * or directly on ND4J arrays' off-heap memory through {@link FloatBuffer} views (ND4J's own
  * scatter/segment ops are 30-80x slower, leak native memory and race on 2 threads).
  *
- * <p>The product is bound by gathering neighbour rows from memory, so the inner loop takes
- * four neighbours at a time to keep more loads in flight. Every row is summed by one thread
- * in CSR order, so results are bit-identical for any thread count. The backward pass runs
- * the same kernel on the precomputed transpose.
+ * <p>Rows are computed by a {@link RowKernel}: a SIMD kernel on the JDK's Vector API when
+ * the JVM runs with {@code --add-modules jdk.incubator.vector}, a scalar one otherwise.
+ * Every row is summed by one thread in CSR order, so results are bit-identical for any
+ * thread count (the two kernels differ in rounding: the SIMD one uses fused multiply-adds).
+ * The backward pass runs the same kernel on the precomputed transpose.
  */
 public final class CsrCpuPropagation implements Propagation {
     private final CsrMatrix forward;
     private final CsrMatrix transposed;
     private final int threads;
+    private final RowKernel kernel;
     private final ExecutorService pool;
     private final int[][] forwardChunks;
     private final int[][] backwardChunks;
@@ -36,6 +38,16 @@ public final class CsrCpuPropagation implements Propagation {
      * @param threads worker threads (1: run on the caller's thread)
      */
     public CsrCpuPropagation(CsrMatrix p, int threads) {
+        this(p, threads, RowKernel.best());
+    }
+
+    /** As above, with the scalar kernel whatever the JVM offers (for tests and comparisons). */
+    static CsrCpuPropagation scalar(CsrMatrix p, int threads) {
+        return new CsrCpuPropagation(p, threads, RowKernel.scalar());
+    }
+
+    private CsrCpuPropagation(CsrMatrix p, int threads, RowKernel kernel) {
+        this.kernel = kernel;
         if (p.rows() != p.cols()) {
             throw new IllegalArgumentException("propagation matrix must be square, found " + p.rows() + " x " + p.cols());
         }
@@ -104,42 +116,15 @@ public final class CsrCpuPropagation implements Propagation {
     public void backwardAccumulate(float[] g, boolean[] nonZero, float[] gx, int d, float[] sum, float scale) {
         if (pool == null) {
             for (int[] c : backwardChunks) {
-                maskedRows(transposed, g, nonZero, gx, d, c[0], c[1], sum, scale);
+                kernel.rows(transposed, g, nonZero, gx, d, c[0], c[1], sum, scale);
             }
             return;
         }
         List<Future<?>> fs = new ArrayList<>(backwardChunks.length);
         for (int[] c : backwardChunks) {
-            fs.add(pool.submit(() -> maskedRows(transposed, g, nonZero, gx, d, c[0], c[1], sum, scale)));
+            fs.add(pool.submit(() -> kernel.rows(transposed, g, nonZero, gx, d, c[0], c[1], sum, scale)));
         }
         await(fs);
-    }
-
-    /**
-     * As {@link #rows}, reading only the input rows marked non-zero: the others would add
-     * zeros, so the result is the same while most gathers are skipped.
-     */
-    private static void maskedRows(CsrMatrix m, float[] x, boolean[] nonZero, float[] y, int d, int from, int to,
-                                   float[] sum, float scale) {
-        int[] rs = m.rowStart();
-        int[] col = m.colIndex();
-        float[] val = m.values();
-        float[] acc = new float[d];
-        for (int r = from; r < to; r++) {
-            java.util.Arrays.fill(acc, 0f);
-            for (int k = rs[r]; k < rs[r + 1]; k++) {
-                int c = col[k];
-                if (!nonZero[c]) {
-                    continue;
-                }
-                float w = val[k];
-                int b = c * d;
-                for (int j = 0; j < d; j++) {
-                    acc[j] += w * x[b + j];
-                }
-            }
-            writeRow(acc, r, d, y, sum, scale);
-        }
     }
 
     @Override
@@ -158,9 +143,9 @@ public final class CsrCpuPropagation implements Propagation {
         await(fs);
     }
 
-    private static void rowList(CsrMatrix m, float[] x, float[] y, int d, int[] rows, int from, int to) {
+    private void rowList(CsrMatrix m, float[] x, float[] y, int d, int[] rows, int from, int to) {
         for (int k = from; k < to; k++) {
-            rows(m, x, y, d, rows[k], rows[k] + 1, null, 1f);
+            kernel.rows(m, x, null, y, d, rows[k], rows[k] + 1, null, 1f);
         }
     }
 
@@ -200,13 +185,13 @@ public final class CsrCpuPropagation implements Propagation {
         }
         if (pool == null) {
             for (int[] c : chunks) {
-                rows(m, x, y, d, c[0], c[1], sum, scale);
+                kernel.rows(m, x, null, y, d, c[0], c[1], sum, scale);
             }
             return;
         }
         List<Future<?>> fs = new ArrayList<>(chunks.length);
         for (int[] c : chunks) {
-            fs.add(pool.submit(() -> rows(m, x, y, d, c[0], c[1], sum, scale)));
+            fs.add(pool.submit(() -> kernel.rows(m, x, null, y, d, c[0], c[1], sum, scale)));
         }
         await(fs);
     }
@@ -224,56 +209,6 @@ public final class CsrCpuPropagation implements Propagation {
         }
     }
 
-    /**
-     * Computes rows {@code [from, to)} of {@code m·x} into {@code y} (unless null) and, if
-     * {@code sum} is not null, {@code sum = (sum + m·x) · scale} on those rows.
-     */
-    private static void rows(CsrMatrix m, float[] x, float[] y, int d, int from, int to, float[] sum, float scale) {
-        int[] rs = m.rowStart();
-        int[] col = m.colIndex();
-        float[] val = m.values();
-        float[] acc = new float[d];
-        for (int r = from; r < to; r++) {
-            java.util.Arrays.fill(acc, 0f);
-            int k = rs[r];
-            int end = rs[r + 1];
-            for (; k + 3 < end; k += 4) {
-                float w0 = val[k];
-                float w1 = val[k + 1];
-                float w2 = val[k + 2];
-                float w3 = val[k + 3];
-                int b0 = col[k] * d;
-                int b1 = col[k + 1] * d;
-                int b2 = col[k + 2] * d;
-                int b3 = col[k + 3] * d;
-                for (int j = 0; j < d; j++) {
-                    acc[j] += w0 * x[b0 + j] + w1 * x[b1 + j] + w2 * x[b2 + j] + w3 * x[b3 + j];
-                }
-            }
-            for (; k < end; k++) {
-                float w = val[k];
-                int b = col[k] * d;
-                for (int j = 0; j < d; j++) {
-                    acc[j] += w * x[b + j];
-                }
-            }
-            writeRow(acc, r, d, y, sum, scale);
-        }
-    }
-
-    /** Stores row {@code r} of the product in {@code y} (unless null) and folds it into {@code sum}. */
-    private static void writeRow(float[] acc, int r, int d, float[] y, float[] sum, float scale) {
-        int o = r * d;
-        if (y != null) {
-            System.arraycopy(acc, 0, y, o, d);
-        }
-        if (sum != null) {
-            for (int j = 0; j < d; j++) {
-                sum[o + j] = (sum[o + j] + acc[j]) * scale;
-            }
-        }
-    }
-
     private int check(INDArray a, String what) {
         if (a.dataType() != DataType.FLOAT || a.rank() != 2 || a.ordering() != 'c' || a.isView()
                 || a.rows() != forward.rows()) {
@@ -285,7 +220,7 @@ public final class CsrCpuPropagation implements Propagation {
 
     @Override
     public String name() {
-        return "csr-cpu(" + threads + " threads)";
+        return "csr-cpu(" + kernel.name() + ", " + threads + " threads)";
     }
 
     @Override

@@ -19,17 +19,35 @@ class PropagationTest {
             .categories(4).seed(3).build();
 
     private static void agreesWithDenseProduct(CsrMatrix p, Function<CsrMatrix, Propagation> make) {
+        agreesWithDenseProduct(p, make, 8);
+    }
+
+    private static void agreesWithDenseProduct(CsrMatrix p, Function<CsrMatrix, Propagation> make, int width) {
         int n = p.rows();
         Nd4j.getRandom().setSeed(1);
-        INDArray x = Nd4j.randn(DataType.FLOAT, n, 8);
+        INDArray x = Nd4j.randn(DataType.FLOAT, n, width);
         INDArray dense = Nd4j.create(p.toDense());
         try (Propagation prop = make.apply(p)) {
-            INDArray y = Nd4j.create(DataType.FLOAT, n, 8);
+            INDArray y = Nd4j.create(DataType.FLOAT, n, width);
             prop.forward(x, y);
-            assertArrayEquals(dense.mmul(x).data().asFloat(), y.data().asFloat(), 1e-5f, prop.name() + " forward");
-            INDArray g = Nd4j.create(DataType.FLOAT, n, 8);
+            assertArrayEquals(dense.mmul(x).data().asFloat(), y.data().asFloat(), 1e-5f, prop.name() + " forward, width " + width);
+            INDArray g = Nd4j.create(DataType.FLOAT, n, width);
             prop.backward(x, g);
-            assertArrayEquals(dense.transpose().mmul(x).data().asFloat(), g.data().asFloat(), 1e-5f, prop.name() + " backward");
+            assertArrayEquals(dense.transpose().mmul(x).data().asFloat(), g.data().asFloat(), 1e-5f,
+                    prop.name() + " backward, width " + width);
+        }
+    }
+
+    @Test
+    void simdAndScalarKernels_matchDenseMmul_atWidthsThatExerciseEveryVectorPath() {
+        CsrMatrix p = Adjacency.socialOperator(WORLD.interactions(), WORLD.social(), 0.3);
+        try (Propagation def = new CsrCpuPropagation(p, 1)) {
+            // The tests run with --add-modules jdk.incubator.vector (surefire argLine), so the default is SIMD.
+            org.junit.jupiter.api.Assertions.assertTrue(def.name().contains("simd"), def.name());
+        }
+        for (int width : new int[] {1, 7, 8, 16, 64, 67, 131}) {
+            agreesWithDenseProduct(p, m -> new CsrCpuPropagation(m, 2), width);
+            agreesWithDenseProduct(p, m -> CsrCpuPropagation.scalar(m, 2), width);
         }
     }
 
