@@ -58,14 +58,22 @@ final class DemoCommand implements Callable<Integer> {
         for (int i = 0; i < d.items().size(); i++) {
             texts.add(items.text(i) == null ? "" : items.text(i));
         }
+        TextTable profiles = w.userText().alignTo(d.users());
+        List<String> profileTexts = new ArrayList<>();
+        for (int u = 0; u < d.users().size(); u++) {
+            profileTexts.add(profiles.text(u) == null ? "" : profiles.text(u));
+        }
+        List<String> corpus = new ArrayList<>(texts);
+        corpus.addAll(profileTexts);
         long t0 = System.nanoTime();
-        try (TextEncoder enc = TextVectors.openEncoder(encoder, texts, 4096, 128, 1, 32)) {
+        try (TextEncoder enc = TextVectors.openEncoder(encoder, corpus, 4096, 128, 1, 32)) {
             float[][] vectors = enc.encodeToArrays(texts);
-            out.printf(Locale.ROOT, "encoded %d item texts with %s in %.1f s%n", texts.size(), enc.name(),
-                    (System.nanoTime() - t0) / 1e9);
+            float[][] userVectors = enc.encodeToArrays(profileTexts);
+            out.printf(Locale.ROOT, "encoded %d item descriptions and %d user profiles with %s in %.1f s%n", texts.size(),
+                    profileTexts.size(), enc.name(), (System.nanoTime() - t0) / 1e9);
             t0 = System.nanoTime();
-            GraphRecommender model = GraphRecommender.builder().data(d).model("social").itemText(vectors).layers(3)
-                    .dim(64).epochs(epochs).learningRate(0.005).seed(seed).fit();
+            GraphRecommender model = GraphRecommender.builder().data(d).model("social").itemText(vectors)
+                    .userText(userVectors).layers(3).dim(64).epochs(epochs).learningRate(0.005).seed(seed).fit();
             out.printf(Locale.ROOT, "== text-fed %s model, 3 layers, dim 64, %d epochs: trained in %.1f s ==%n",
                     model.config().model(), epochs, (System.nanoTime() - t0) / 1e9);
             report(out, w, d, model);
