@@ -43,12 +43,14 @@ public final class ColdStartFromText {
         Interactions all;
         TextTable itemText;
         String userProfile;
+        TextTable userText = null;
         boolean synthetic = args.length == 0;
         if (synthetic) {
             SyntheticWorld w = SyntheticWorld.builder().seed(42).build();
             all = w.interactions();
             itemText = w.itemText();
-            userProfile = w.userText().text(0);
+            userText = w.userText();
+            userProfile = userText.text(0);
         } else {
             all = InteractionReader.movieLens().read(Path.of(args[0])).data();
             itemText = TextReader.movieLens(Path.of(args[1]), args.length > 2 ? Path.of(args[2]) : null).data();
@@ -60,8 +62,17 @@ public final class ColdStartFromText {
             texts.add(aligned.text(i) == null ? "" : aligned.text(i));
         }
 
-        // Encode every item text once; the vectors are L2-normalised.
-        try (TextEncoder encoder = synthetic ? HashingEncoder.fit(texts, 4096) : OnnxSentenceEncoder.miniLm(1, 32)) {
+        // Encode every item text once; the vectors are L2-normalised. The hashing encoder's IDF
+        // is fitted on all the texts it will see, the new user's profile included.
+        List<String> profiles = new ArrayList<>();
+        for (int u = 0; userText != null && u < all.numUsers(); u++) {
+            String t = userText.alignTo(all.users()).text(u);
+            profiles.add(t == null ? "" : t);
+        }
+        List<String> corpus = new ArrayList<>(texts);
+        corpus.addAll(profiles);
+        corpus.add(userProfile);
+        try (TextEncoder encoder = synthetic ? HashingEncoder.fit(corpus, 4096) : OnnxSentenceEncoder.miniLm(1, 32)) {
             float[][] vectors = encoder.encodeToArrays(texts);
 
             // Hold out 20% of the items with all their interactions; split the rest 80/20 per user.
@@ -69,9 +80,14 @@ public final class ColdStartFromText {
             Split warm = Splits.randomPerUser(cold.train(), 0.2, 42);
             Interactions train = warm.train();
 
-            GraphRecommender model = GraphRecommender.builder().interactions(train)
-                    .itemText(vectors)            // users get the mean of their items' vectors
-                    .epochs(40).learningRate(0.005).seed(42)
+            GraphRecommender.Builder builder = GraphRecommender.builder().interactions(train)
+                    .itemText(vectors);           // users get the mean of their items' vectors...
+            if (!profiles.isEmpty()) {
+                builder.userText(encoder.encodeToArrays(profiles));   // ...or their profile text, if any
+            }
+            GraphRecommender model = builder
+                    .epochs(100).learningRate(0.005).seed(42)
+                    .holdOut(0.1).patience(3)     // the text projection overfits: stop on validation
                     .fit();
 
             // Rank held-out items among held-out items only, so each model plays where it can.
@@ -96,10 +112,9 @@ public final class ColdStartFromText {
             System.out.printf("%nadded 'new-item' (%s); its score for user %s: %.3f%n", shorten(newText),
                     train.users().id(cold.test().user(0)), more.score(train.users().id(cold.test().user(0)), "new-item"));
 
-            // A new user from a profile text and two friends the model knows.
-            List<String> friends = List.of(train.users().id(1), train.users().id(2));
-            System.out.println("new user with profile '" + shorten(userProfile) + "' and friends " + friends + ":");
-            for (Recommendation r : more.recommendForNewUser(encoder.encodeOne(userProfile), friends, 5)) {
+            // A new user known only from a profile text (friends known to the model could be added).
+            System.out.println("new user with profile '" + shorten(userProfile) + "', no history:");
+            for (Recommendation r : more.recommendForNewUser(encoder.encodeOne(userProfile), List.of(), 5)) {
                 String t = aligned.text(all.items().indexOf(r.itemId()));
                 System.out.printf(Locale.ROOT, "  %-10s %.3f  %s%n", r.itemId(), r.score(),
                         shorten(r.itemId().equals("new-item") ? newText : t));

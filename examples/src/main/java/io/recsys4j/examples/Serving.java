@@ -55,7 +55,7 @@ public final class Serving {
         System.out.printf("%-8s %10s%n", "latency", "ms");
         for (double p : new double[] {50, 90, 99, 99.9, 100}) {
             int k = (int) Math.min(latencies.length - 1, Math.ceil(p / 100 * latencies.length) - 1);
-            System.out.printf(Locale.ROOT, "p%-7s %10.3f%n", p == 100 ? "max" : trim(p), latencies[Math.max(0, k)] / 1e6);
+            System.out.printf(Locale.ROOT, "%-8s %10.3f%n", p == 100 ? "max" : "p" + trim(p), latencies[Math.max(0, k)] / 1e6);
         }
     }
 
