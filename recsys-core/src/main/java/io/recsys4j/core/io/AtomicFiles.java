@@ -35,7 +35,9 @@ public final class AtomicFiles {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Path tmp = Files.createTempFile(parent, "." + abs.getFileName(), ".tmp");
+        // Not createTempFile: its files are owner-only (rw-------); a plain new file takes the umask.
+        Path tmp = parent.resolve("." + abs.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        Files.createFile(tmp);
         try {
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 writer.write(out);
