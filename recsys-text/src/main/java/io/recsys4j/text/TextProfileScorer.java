@@ -43,7 +43,7 @@ public final class TextProfileScorer implements Scorer {
 
     @Override
     public int numItems() {
-        return (int) items.rows();
+        return items.rows();
     }
 
     /** One BLAS product per call: the dot products are too slow as Java loops at 4,096 dimensions. */

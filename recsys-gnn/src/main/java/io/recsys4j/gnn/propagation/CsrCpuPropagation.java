@@ -215,7 +215,7 @@ public final class CsrCpuPropagation implements Propagation {
             throw new IllegalArgumentException(what + " must be a float [" + forward.rows()
                     + " x d] C-order array that is not a view, found " + a.shapeInfoToString());
         }
-        return (int) a.columns();
+        return a.columns();
     }
 
     @Override

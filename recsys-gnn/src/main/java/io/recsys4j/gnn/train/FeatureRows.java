@@ -81,13 +81,13 @@ final class FeatureRows {
 
     /** Every row explicit: the rows of {@code x}. */
     static FeatureRows of(INDArray x) {
-        int rows = (int) x.rows();
+        int rows = x.rows();
         float[][] r = new float[rows][];
         INDArray f = x.castTo(DataType.FLOAT);
         for (int i = 0; i < rows; i++) {
             r[i] = f.getRow(i).dup().data().asFloat();
         }
-        return new FeatureRows(rows, (int) x.columns(), r, null, null, null);
+        return new FeatureRows(rows, x.columns(), r, null, null, null);
     }
 
     /**
@@ -167,7 +167,7 @@ final class FeatureRows {
 
     /** {@code X·W} as a row-major {@code [rows x d]} array; {@code W} is {@code [cols x d]}. */
     float[] product(INDArray w) {
-        int d = (int) w.columns();
+        int d = w.columns();
         float[] out;
         if (dense != null) {
             INDArray o = Nd4j.create(DataType.FLOAT, new long[] {rows, d}, 'c');
