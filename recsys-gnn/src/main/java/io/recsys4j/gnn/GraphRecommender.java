@@ -419,6 +419,7 @@ public final class GraphRecommender implements Scorer {
         private Consumer<EpochStats> listener;
         private float[][] itemText;
         private float[][] userText;
+        private double coldStartWeight = BprTrainer.DEFAULT_COLD_START_WEIGHT;
 
         private Builder() {
         }
@@ -430,6 +431,18 @@ public final class GraphRecommender implements Scorer {
          */
         public Builder itemText(float[][] vectors) {
             this.itemText = vectors;
+            return this;
+        }
+
+        /**
+         * Weight of the text-fed model's cold-start term (default 1; 0 turns it off): see
+         * {@link BprTrainer#withColdStartWeight}. Training only; the model file does not keep it.
+         */
+        public Builder coldStartWeight(double weight) {
+            if (!(weight >= 0) || Double.isInfinite(weight)) {
+                throw new IllegalArgumentException("coldStartWeight must be >= 0, found " + weight);
+            }
+            this.coldStartWeight = weight;
             return this;
         }
 
@@ -628,7 +641,7 @@ public final class GraphRecommender implements Scorer {
             }
             BprTrainer trainer = new BprTrainer(c, fitOn, social, valid, listener);
             if (itemText != null) {
-                trainer.withItemFeatures(itemText, userText);
+                trainer.withItemFeatures(itemText, userText).withColdStartWeight(coldStartWeight);
             }
             BprTrainer.Result r = trainer.train();
             return new GraphRecommender(train, r.dim(), r.users(), r.items(), c, r.history(), r.bestEpoch(),

@@ -67,6 +67,10 @@ final class ColdStartCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "100", description = "Maximum training epochs (default ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--cold-weight", defaultValue = "1.0",
+            description = "Weight of the text-fed models' cold-start term, 0 to turn it off (default ${DEFAULT-VALUE}).")
+    double coldWeight;
+
     @Option(names = "--patience", defaultValue = "3",
             description = "Stop after N epochs without a better validation recall@20 on 10% of each user's training items (default ${DEFAULT-VALUE}).")
     int patience;
@@ -161,7 +165,7 @@ final class ColdStartCommand implements Callable<Integer> {
         models.put("popularity", new PopularityScorer(tr));
         models.put("lightgcn", b.fit());
         models.put("text-only", new TextProfileScorer(tr, vectors));
-        models.put("text-fed gcn", b.itemText(withNulls).fit());
+        models.put("text-fed gcn", b.itemText(withNulls).coldStartWeight(coldWeight).fit());
         if (graph != null) {
             models.put("text-fed social", b.model("social").social(graph).fit());
         }

@@ -17,12 +17,16 @@ class BprGradientTest {
     }
 
     private static void check(String model, Features features) {
+        check(model, features, BprTrainer.DEFAULT_COLD_START_WEIGHT);
+    }
+
+    private static void check(String model, Features features, double coldStartWeight) {
         boolean withFeatures = features != Features.NONE;
         // Large initial embeddings and regularisation so that every term of the loss matters.
         TrainingConfig c = new TrainingConfig(model, 0.3, 2, 3, 1, 5, 0.001, 0.5, 0.5, 11, 1, 0, 0, 20);
         BprTrainer trainer = new BprTrainer(c, W.interactions(), W.social(), null, null);
         if (features == Features.FROM_ITEMS) {
-            trainer.withItemFeatures(itemVectors(), userVectors());
+            trainer.withItemFeatures(itemVectors(), userVectors()).withColdStartWeight(coldStartWeight);
         } else if (withFeatures) {
             int nodes = W.interactions().numUsers() + W.interactions().numItems();
             org.nd4j.linalg.api.ndarray.INDArray x = org.nd4j.linalg.factory.Nd4j.rand(
@@ -85,6 +89,12 @@ class BprGradientTest {
     void featuresDerivedFromItems_gradientsMatchFiniteDifferences() {
         check("lightgcn", Features.FROM_ITEMS);
         check("social", Features.FROM_ITEMS);
+    }
+
+    @Test
+    void coldStartWeight_zeroAndOtherValues_gradientsMatchFiniteDifferences() {
+        check("lightgcn", Features.FROM_ITEMS, 0);
+        check("social", Features.FROM_ITEMS, 2.5);
     }
 
     @Test
