@@ -142,10 +142,7 @@ final class ColdStartCommand implements Callable<Integer> {
             isWarm[i] = warmDeg[i] > 0;
         }
 
-        List<String> list = new ArrayList<>();
-        for (int i = 0; i < all.numItems(); i++) {
-            list.add(aligned.text(i) == null ? "" : aligned.text(i));
-        }
+        List<String> list = TextVectors.texts(aligned);
         float[][] vectors;
         long t0 = System.nanoTime();
         try (TextEncoder enc = TextVectors.openEncoder(encoder, list, 4096, 128, 1, 32)) {

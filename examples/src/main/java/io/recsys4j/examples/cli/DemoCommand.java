@@ -54,15 +54,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
 
         TextTable items = d.itemText().orElseThrow();
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < d.items().size(); i++) {
-            texts.add(items.text(i) == null ? "" : items.text(i));
-        }
-        TextTable profiles = w.userText().alignTo(d.users());
-        List<String> profileTexts = new ArrayList<>();
-        for (int u = 0; u < d.users().size(); u++) {
-            profileTexts.add(profiles.text(u) == null ? "" : profiles.text(u));
-        }
+        List<String> texts = TextVectors.texts(items.alignTo(d.items()));
+        List<String> profileTexts = TextVectors.texts(w.userText().alignTo(d.users()));
         List<String> corpus = new ArrayList<>(texts);
         corpus.addAll(profileTexts);
         long t0 = System.nanoTime();

@@ -60,7 +60,8 @@ record TextVectors(float[][] items, float[][] users) {
         };
     }
 
-    private static List<String> texts(TextTable t) {
+    /** The table's texts in id order, an empty string where an id has none. */
+    static List<String> texts(TextTable t) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < t.ids().size(); i++) {
             out.add(t.text(i) == null ? "" : t.text(i));

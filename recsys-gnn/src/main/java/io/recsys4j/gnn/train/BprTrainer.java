@@ -146,11 +146,8 @@ public final class BprTrainer {
         int users = train.numUsers();
         int n = users + train.numItems();
         int d = config.dim();
-        CsrMatrix graph = operator();
-        try (Propagation prop = Propagations.forBackend(graph, config.threads())) {
-            Step step = new Step(graph, prop, n, users, d);
-            step.initialise(new Random(config.seed()));
-            TripleSampler sampler = new TripleSampler(train);
+        try (Session session = open()) {
+            Step step = session.step;
             SplittableRandom rnd = new SplittableRandom(config.seed());
             List<EpochStats> history = new ArrayList<>();
             double best = Double.NEGATIVE_INFINITY;
@@ -159,10 +156,10 @@ public final class BprTrainer {
             INDArray bestW = null;
             int stale = 0;
             LOG.info("training {} on {} users x {} items ({} interactions), {} layers, dim {}, {} propagation",
-                    config.model(), users, train.numItems(), train.size(), config.layers(), d, prop.name());
+                    config.model(), users, train.numItems(), train.size(), config.layers(), d, session.prop.name());
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 long t0 = System.nanoTime();
-                int[][] t = sampler.epoch(rnd);
+                int[][] t = session.sampleEpoch(rnd);
                 double loss = 0;
                 int batches = 0;
                 for (int from = 0; from < t[0].length; from += config.batchSize()) {
