@@ -82,12 +82,14 @@ final class FeatureRows {
     /** Every row explicit: the rows of {@code x}. */
     static FeatureRows of(INDArray x) {
         int rows = x.rows();
+        int cols = x.columns();
+        // One copy to the heap, not one ND4J view and copy per row.
+        float[] flat = x.castTo(DataType.FLOAT).dup('c').data().asFloat();
         float[][] r = new float[rows][];
-        INDArray f = x.castTo(DataType.FLOAT);
         for (int i = 0; i < rows; i++) {
-            r[i] = f.getRow(i).dup().data().asFloat();
+            r[i] = Arrays.copyOfRange(flat, i * cols, (i + 1) * cols);
         }
-        return new FeatureRows(rows, x.columns(), r, null, null, null);
+        return new FeatureRows(rows, cols, r, null, null, null);
     }
 
     /**
