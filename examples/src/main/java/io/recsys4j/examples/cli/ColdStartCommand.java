@@ -12,6 +12,7 @@ import io.recsys4j.core.split.Splits;
 import io.recsys4j.core.synthetic.SyntheticWorld;
 import io.recsys4j.eval.CandidateFilter;
 import io.recsys4j.eval.EvaluationReport;
+import io.recsys4j.eval.PairedDifference;
 import io.recsys4j.eval.RankingEvaluator;
 import io.recsys4j.eval.baseline.PopularityScorer;
 import io.recsys4j.gnn.GraphRecommender;
@@ -40,6 +41,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Hold out items entirely and compare popularity, LightGCN, text-only and the text-fed graph",
             "model on the held-out (cold) items and on the warm items. Without --train: the synthetic world."})
 final class ColdStartCommand implements Callable<Integer> {
+    private static final RankingEvaluator EVALUATOR = RankingEvaluator.builder().ks(20).auc(false).build();
+
     @Spec
     CommandSpec spec;
 
@@ -67,9 +70,11 @@ final class ColdStartCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "100", description = "Maximum training epochs (default ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--cold-weight", defaultValue = "1.0",
-            description = "Weight of the text-fed models' cold-start term, 0 to turn it off (default ${DEFAULT-VALUE}).")
-    double coldWeight;
+    @Option(names = "--cold-weight", split = ",", defaultValue = "0,0.5,1",
+            description = {"Weights of the text-fed models' cold-start term, 0 = off (default ${DEFAULT-VALUE}). With more",
+                "than one, each text-fed model takes the weight with the best cold recall@20 on a validation",
+                "split: 10% of the training items held out the same way, never the test items."})
+    List<Double> coldWeights;
 
     @Option(names = "--patience", defaultValue = "3",
             description = "Stop after N epochs without a better validation recall@20 on 10% of each user's training items (default ${DEFAULT-VALUE}).")
@@ -159,24 +164,33 @@ final class ColdStartCommand implements Callable<Integer> {
         GraphRecommender.Builder b = GraphRecommender.builder().interactions(tr).model("lightgcn").layers(layers)
                 .dim(dim).epochs(epochs).learningRate(lr).seed(seed).holdOut(0.1).patience(patience);
         Map<String, Scorer> models = new LinkedHashMap<>();
+        Map<String, Double> weights = new LinkedHashMap<>();
         models.put("popularity", new PopularityScorer(tr));
         models.put("lightgcn", b.fit());
         models.put("text-only", new TextProfileScorer(tr, vectors));
-        models.put("text-fed gcn", b.itemText(withNulls).coldStartWeight(coldWeight).fit());
+        b.itemText(withNulls);
+        weights.put("text-fed gcn", chooseColdWeight("text-fed gcn", b, tr, out));
+        models.put("text-fed gcn", b.coldStartWeight(weights.get("text-fed gcn")).fit());
         if (graph != null) {
-            models.put("text-fed social", b.model("social").social(graph).fit());
+            b.model("social").social(graph);
+            weights.put("text-fed social", chooseColdWeight("text-fed social", b, tr, out));
+            models.put("text-fed social", b.coldStartWeight(weights.get("text-fed social")).fit());
         }
 
-        RankingEvaluator ev = RankingEvaluator.builder().ks(20).auc(false).build();
         Map<String, Object> json = new LinkedHashMap<>();
-        out.printf(Locale.ROOT, "%n%-16s %12s %12s %12s %12s %6s%n", "model", "cold rec@20", "cold ndcg@20",
-                "warm rec@20", "warm ndcg@20", "epoch");
+        Map<String, EvaluationReport> cold = new LinkedHashMap<>();
+        Map<String, EvaluationReport> warm = new LinkedHashMap<>();
+        out.printf(Locale.ROOT, "%n%-16s %12s %12s %12s %12s %6s %6s%n", "model", "cold rec@20", "cold ndcg@20",
+                "warm rec@20", "warm ndcg@20", "epoch", "weight");
         for (var e : models.entrySet()) {
-            EvaluationReport c = ev.evaluate(new CandidateFilter(e.getValue(), isCold), tr, coldSplit.test());
-            EvaluationReport w = ev.evaluate(new CandidateFilter(e.getValue(), isWarm), tr, warmSplit.test());
+            EvaluationReport c = EVALUATOR.evaluate(new CandidateFilter(e.getValue(), isCold), tr, coldSplit.test());
+            EvaluationReport w = EVALUATOR.evaluate(new CandidateFilter(e.getValue(), isWarm), tr, warmSplit.test());
+            cold.put(e.getKey(), c);
+            warm.put(e.getKey(), w);
             String epoch = e.getValue() instanceof GraphRecommender g ? String.valueOf(g.bestEpoch()) : "";
-            out.printf(Locale.ROOT, "%-16s %12.4f %12.4f %12.4f %12.4f %6s%n", e.getKey(), c.mean("recall@20"),
-                    c.mean("ndcg@20"), w.mean("recall@20"), w.mean("ndcg@20"), epoch);
+            String weight = weights.containsKey(e.getKey()) ? String.valueOf(weights.get(e.getKey())) : "";
+            out.printf(Locale.ROOT, "%-16s %12.4f %12.4f %12.4f %12.4f %6s %6s%n", e.getKey(), c.mean("recall@20"),
+                    c.mean("ndcg@20"), w.mean("recall@20"), w.mean("ndcg@20"), epoch, weight);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("cold_recall@20", c.mean("recall@20"));
             m.put("cold_ndcg@20", c.mean("ndcg@20"));
@@ -185,15 +199,86 @@ final class ColdStartCommand implements Callable<Integer> {
             if (e.getValue() instanceof GraphRecommender g) {
                 m.put("epoch", g.bestEpoch());
             }
+            if (weights.containsKey(e.getKey())) {
+                m.put("cold_weight", weights.get(e.getKey()));
+            }
             json.put(e.getKey(), m);
         }
         out.printf(Locale.ROOT, "(cold: %d users over %d held-out items; warm: %d users over %d items)%n",
                 coldSplit.test().userDegrees().length, countTrue(isCold), warmSplit.test().numUsers(), countTrue(isWarm));
+        json.put("differences", differences(weights.keySet(), cold, warm, out));
         out.flush();
         if (report != null) {
             Json.write(report, json);
         }
         return 0;
+    }
+
+    /**
+     * The cold-start weight with the best cold recall@20 on a validation split of the training
+     * data: 10% of its items held out as {@link Splits#coldItems} holds out the test items.
+     * Ties go to the smaller weight. Leaves the builder on {@code tr}.
+     */
+    private double chooseColdWeight(String model, GraphRecommender.Builder b, Interactions tr, PrintWriter out) {
+        if (coldWeights.size() == 1) {
+            return coldWeights.get(0);
+        }
+        Split v = Splits.coldItems(tr, 0.1, seed + 1);
+        boolean[] isValidationItem = new boolean[tr.numItems()];
+        int[] deg = v.test().itemDegrees();
+        for (int i = 0; i < deg.length; i++) {
+            isValidationItem[i] = deg[i] > 0;
+        }
+        double best = Double.NaN;
+        double bestRecall = -1;
+        b.interactions(v.train());
+        for (double w : coldWeights.stream().sorted().toList()) {
+            GraphRecommender m = b.coldStartWeight(w).fit();
+            double recall = EVALUATOR.evaluate(new CandidateFilter(m, isValidationItem), v.train(), v.test())
+                    .mean("recall@20");
+            out.printf(Locale.ROOT, "%s, cold-start weight %s: validation cold recall@20 %.4f (epoch %d)%n", model, w,
+                    recall, m.bestEpoch());
+            if (recall > bestRecall) {
+                bestRecall = recall;
+                best = w;
+            }
+        }
+        out.flush();
+        b.interactions(tr);
+        return best;
+    }
+
+    /**
+     * Each text-fed model against every other model on the cold items, and against LightGCN
+     * on the warm ones: mean per-user difference with its 95% interval.
+     */
+    private static Map<String, Object> differences(Iterable<String> textFed, Map<String, EvaluationReport> cold,
+            Map<String, EvaluationReport> warm, PrintWriter out) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        out.printf(Locale.ROOT, "%nper-user differences, mean [95%% interval]:%n");
+        for (String a : textFed) {
+            for (String b : cold.keySet()) {
+                if (b.equals(a) || b.startsWith("text-fed")) {
+                    continue;
+                }
+                json.put(a + " - " + b + ", cold", difference(a, b, "cold", cold, out));
+            }
+            json.put(a + " - lightgcn, warm", difference(a, "lightgcn", "warm", warm, out));
+        }
+        return json;
+    }
+
+    private static Map<String, Object> difference(String a, String b, String where, Map<String, EvaluationReport> reports,
+            PrintWriter out) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-34s", a + " - " + b + ", " + where));
+        for (String metric : List.of("recall@20", "ndcg@20")) {
+            PairedDifference d = PairedDifference.of(reports.get(a), reports.get(b), metric);
+            line.append(String.format(Locale.ROOT, "  %s %s", metric, d));
+            m.put(metric, List.of(d.mean(), d.low(), d.high()));
+        }
+        out.println(line);
+        return m;
     }
 
     /**

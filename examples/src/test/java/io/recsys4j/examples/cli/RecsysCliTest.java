@@ -196,8 +196,17 @@ class RecsysCliTest {
         Path report = dir.resolve("cold.json");
         assertEquals(0, run("coldstart", "--format", "lightgcn", "--train", all.toString(), "--item-text",
                 dir.resolve("items.tsv").toString(), "--social", dir.resolve("social.tsv").toString(), "--encoder", "hashing",
-                "--epochs", "3", "--dim", "16", "--report", report.toString()), err.toString());
+                "--epochs", "3", "--dim", "16", "--cold-weight", "0,2", "--report", report.toString()), err.toString());
         JsonNode j = new ObjectMapper().readTree(report.toFile());
+        for (String m : new String[] {"text-fed gcn", "text-fed social"}) {
+            double w = j.get(m).get("cold_weight").asDouble(-1);
+            assertTrue(w == 0 || w == 2, "chosen among the weights given: " + w);
+            assertTrue(out.toString().contains(m + ", cold-start weight 2.0: validation cold recall@20"), out.toString());
+            JsonNode d = j.get("differences").get(m + " - text-only, cold").get("recall@20");
+            double mean = j.get(m).get("cold_recall@20").asDouble() - j.get("text-only").get("cold_recall@20").asDouble();
+            assertEquals(mean, d.get(0).asDouble(), 1e-9, "paired mean difference = difference of means (same users)");
+            assertTrue(d.get(1).asDouble() < mean && mean < d.get(2).asDouble(), d.toString());
+        }
         for (String m : new String[] {"popularity", "lightgcn", "text-only", "text-fed gcn", "text-fed social"}) {
             for (String k : new String[] {"cold_recall@20", "cold_ndcg@20", "warm_recall@20", "warm_ndcg@20"}) {
                 double v = j.get(m).get(k).asDouble(-1);
