@@ -13,6 +13,7 @@ import io.recsys4j.eval.baseline.PopularityScorer;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Evaluating another system's output: a run file ({@code user<TAB>item[<TAB>score]}, one
@@ -58,28 +59,19 @@ public final class EvaluateRunFile {
         Split s = Splits.randomPerUser(SyntheticWorld.builder().seed(42).build().interactions(), 0.2, 42);
         Interactions train = s.train();
         Interactions test = s.test();
-        PopularityScorer pop = new PopularityScorer(train);
-        float[] scores = new float[pop.numItems()];
-        pop.score(new int[] {0}, scores);   // the same for every user
-        int k = 20;
-        int[] top = new int[k];
-        float[] heap = new float[k];
         StringBuilder runText = new StringBuilder();
         StringBuilder truthText = new StringBuilder();
-        for (int u = 0; u < test.numUsers(); u++) {
-            if (test.degree(u) == 0) {
-                continue;
-            }
-            int[] start = train.csrRowStart();
-            int n = TopK.select(scores, 0, scores.length, train.csrItems(), start[u], start[u + 1], k, top, heap);
-            for (int j = 0; j < n; j++) {
-                runText.append(train.users().id(u)).append('\t').append(train.items().id(top[j])).append('\t')
-                        .append(scores[top[j]]).append('\n');
+        int[] users = IntStream.range(0, test.numUsers()).filter(u -> test.degree(u) > 0).toArray();
+        // Each user's list leaves out what the user already has in training.
+        TopK.forUsers(new PopularityScorer(train), train, users, 20, 256, (u, top, scores) -> {
+            for (int r = 0; r < top.length; r++) {
+                runText.append(train.users().id(u)).append('\t').append(train.items().id(top[r])).append('\t')
+                        .append(scores[r]).append('\n');
             }
             for (int i : test.itemsOf(u)) {
                 truthText.append(test.users().id(u)).append('\t').append(test.items().id(i)).append('\n');
             }
-        }
+        });
         AtomicFiles.writeString(run, runText.toString());
         AtomicFiles.writeString(truth, truthText.toString());
     }

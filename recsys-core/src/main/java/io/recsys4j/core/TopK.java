@@ -3,10 +3,69 @@ package io.recsys4j.core;
 /**
  * Top-K selection over a row of scores with an excluded set, ties broken by item index
  * ascending (the convention of METRICS.md), in one pass with a bounded heap: O(n log K).
- * Stateless; the caller passes the buffers so that a hot loop allocates nothing.
+ * {@link #select} is stateless and allocates nothing (the caller passes the buffers);
+ * {@link #forUsers} runs it for many users of a {@link Scorer}.
  */
 public final class TopK {
     private TopK() {
+    }
+
+    /** Receives one user's list from {@link #forUsers}. */
+    @FunctionalInterface
+    public interface Sink {
+        /**
+         * @param user the user's index
+         * @param items the selected items, best first (may be fewer than K)
+         * @param scores their scores, in the same order
+         */
+        void accept(int user, int[] items, float[] scores);
+    }
+
+    /**
+     * The top-{@code k} items of every user in {@code users}, each user's training items
+     * ({@code exclude}'s row, if not null) left out. Users are scored {@code blockSize} at a
+     * time with one {@link Scorer#score} call, so memory is {@code blockSize x items} floats
+     * however many users there are; the lists of a block are selected on all cores, then
+     * handed to {@code sink} in the order of {@code users}, on the calling thread.
+     *
+     * @param exclude interactions whose items are left out of each user's list, or null
+     * @throws IllegalArgumentException if k or blockSize is below 1, or exclude's catalogue
+     *     differs in size from the scorer's
+     */
+    public static void forUsers(Scorer scorer, Interactions exclude, int[] users, int k, int blockSize, Sink sink) {
+        if (k < 1 || blockSize < 1) {
+            throw new IllegalArgumentException("k and blockSize must be >= 1, found " + k + ", " + blockSize);
+        }
+        int n = scorer.numItems();
+        if (exclude != null && exclude.numItems() != n) {
+            throw new IllegalArgumentException("the excluded interactions cover " + exclude.numItems()
+                    + " items, the scorer " + n);
+        }
+        int[] none = new int[0];
+        int[] rowStart = exclude == null ? null : exclude.csrRowStart();
+        int[] rowItems = exclude == null ? none : exclude.csrItems();
+        float[] buf = new float[Math.min(blockSize, Math.max(1, users.length)) * n];
+        for (int from = 0; from < users.length; from += blockSize) {
+            int[] block = java.util.Arrays.copyOfRange(users, from, Math.min(users.length, from + blockSize));
+            scorer.score(block, buf);
+            int[][] top = new int[block.length][];
+            float[][] topScores = new float[block.length][];
+            java.util.stream.IntStream.range(0, block.length).parallel().forEach(j -> {
+                int u = block[j];
+                int[] t = new int[k];
+                float[] h = new float[k];
+                int got = rowStart == null ? select(buf, j * n, n, none, 0, 0, k, t, h)
+                        : select(buf, j * n, n, rowItems, rowStart[u], rowStart[u + 1], k, t, h);
+                top[j] = java.util.Arrays.copyOf(t, got);
+                topScores[j] = new float[got];
+                for (int r = 0; r < got; r++) {
+                    topScores[j][r] = buf[j * n + t[r]];
+                }
+            });
+            for (int j = 0; j < block.length; j++) {
+                sink.accept(block[j], top[j], topScores[j]);
+            }
+        }
     }
 
     /**

@@ -250,35 +250,18 @@ public final class GraphRecommender implements Scorer {
      */
     public void recommendBatch(List<String> userIds, int k, int blockSize,
                                java.util.function.BiConsumer<String, List<Recommendation>> sink) {
-        if (k < 1 || blockSize < 1) {
-            throw new IllegalArgumentException("k and blockSize must be >= 1, found " + k + ", " + blockSize);
+        int[] indices = new int[userIds.size()];
+        for (int j = 0; j < indices.length; j++) {
+            indices[j] = users.require(userIds.get(j));
         }
-        int n = items.size();
-        float[] buf = new float[Math.min(blockSize, Math.max(1, userIds.size())) * n];
-        int[] rs = train.csrRowStart();
-        for (int from = 0; from < userIds.size(); from += blockSize) {
-            int to = Math.min(userIds.size(), from + blockSize);
-            int[] block = new int[to - from];
-            for (int j = 0; j < block.length; j++) {
-                block[j] = users.require(userIds.get(from + j));
+        int[] position = {0};
+        TopK.forUsers(this, train, indices, k, blockSize, (u, top, scores) -> {
+            List<Recommendation> out = new ArrayList<>(top.length);
+            for (int r = 0; r < top.length; r++) {
+                out.add(new Recommendation(items.id(top[r]), scores[r]));
             }
-            score(block, buf);
-            // Users of a block are independent: select on all cores, then hand the lists over in order.
-            int[][] top = new int[block.length][];
-            java.util.stream.IntStream.range(0, block.length).parallel().forEach(j -> {
-                int u = block[j];
-                int[] t = new int[k];
-                int got = TopK.select(buf, j * n, n, train.csrItems(), rs[u], rs[u + 1], k, t, new float[k]);
-                top[j] = java.util.Arrays.copyOf(t, got);
-            });
-            for (int j = 0; j < block.length; j++) {
-                List<Recommendation> out = new ArrayList<>(top[j].length);
-                for (int i : top[j]) {
-                    out.add(new Recommendation(items.id(i), buf[j * n + i]));
-                }
-                sink.accept(userIds.get(from + j), out);
-            }
-        }
+            sink.accept(userIds.get(position[0]++), out);
+        });
     }
 
     /**

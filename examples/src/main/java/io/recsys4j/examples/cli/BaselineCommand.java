@@ -75,23 +75,13 @@ final class BaselineCommand implements Callable<Integer> {
     }
 
     private void writeRun(Dataset d, Interactions test, PopularityScorer scorer, int k) throws java.io.IOException {
-        Interactions train = d.train();
-        float[] scores = new float[scorer.numItems()];
-        int[] top = new int[k];
-        float[] heap = new float[k];
         StringBuilder sb = new StringBuilder();
-        for (int u = 0; u < test.numUsers(); u++) {
-            if (test.degree(u) == 0) {
-                continue;
+        int[] users = java.util.stream.IntStream.range(0, test.numUsers()).filter(u -> test.degree(u) > 0).toArray();
+        TopK.forUsers(scorer, d.train(), users, k, 256, (u, top, scores) -> {
+            for (int r = 0; r < top.length; r++) {
+                sb.append(d.users().id(u)).append('\t').append(d.items().id(top[r])).append('\t').append(scores[r]).append('\n');
             }
-            scorer.score(new int[] {u}, scores);
-            int n = TopK.select(scores, 0, scores.length, train.csrItems(), train.csrRowStart()[u],
-                    train.csrRowStart()[u + 1], k, top, heap);
-            for (int j = 0; j < n; j++) {
-                sb.append(d.users().id(u)).append('\t').append(d.items().id(top[j])).append('\t')
-                        .append(scores[top[j]]).append('\n');
-            }
-        }
+        });
         AtomicFiles.writeString(runFile, sb.toString());
     }
 }
