@@ -72,8 +72,8 @@ final class ColdStartCommand implements Callable<Integer> {
 
     @Option(names = "--cold-weight", split = ",", defaultValue = "0,0.5,1",
             description = {"Weights of the text-fed models' cold-start term, 0 = off (default ${DEFAULT-VALUE}). With more",
-                "than one, each text-fed model takes the weight with the best cold recall@20 on a validation",
-                "split: 10% of the training items held out the same way, never the test items."})
+                "than one, each text-fed model takes the smallest weight within one standard error of the best",
+                "cold recall@20 on a validation split: 10% of the training items held out the same way."})
     List<Double> coldWeights;
 
     @Option(names = "--patience", defaultValue = "3",
@@ -215,9 +215,11 @@ final class ColdStartCommand implements Callable<Integer> {
     }
 
     /**
-     * The cold-start weight with the best cold recall@20 on a validation split of the training
-     * data: 10% of its items held out as {@link Splits#coldItems} holds out the test items.
-     * Ties go to the smaller weight. Leaves the builder on {@code tr}.
+     * The cold-start weight chosen on a validation split of the training data: 10% of its
+     * items held out as {@link Splits#coldItems} holds out the test items. The rule is the
+     * one-standard-error rule: the smallest weight whose validation cold recall@20 is within
+     * one standard error (of the per-user paired difference) of the best weight's, so that a
+     * gap smaller than the validation noise does not decide. Leaves the builder on {@code tr}.
      */
     private double chooseColdWeight(String model, GraphRecommender.Builder b, Interactions tr, PrintWriter out) {
         if (coldWeights.size() == 1) {
@@ -229,23 +231,31 @@ final class ColdStartCommand implements Callable<Integer> {
         for (int i = 0; i < deg.length; i++) {
             isValidationItem[i] = deg[i] > 0;
         }
-        double best = Double.NaN;
-        double bestRecall = -1;
+        List<Double> ws = coldWeights.stream().distinct().sorted().toList();
+        List<EvaluationReport> reports = new ArrayList<>();
+        int best = 0;
         b.interactions(v.train());
-        for (double w : coldWeights.stream().sorted().toList()) {
+        for (double w : ws) {
             GraphRecommender m = b.coldStartWeight(w).fit();
-            double recall = EVALUATOR.evaluate(new CandidateFilter(m, isValidationItem), v.train(), v.test())
-                    .mean("recall@20");
+            EvaluationReport r = EVALUATOR.evaluate(new CandidateFilter(m, isValidationItem), v.train(), v.test());
+            reports.add(r);
             out.printf(Locale.ROOT, "%s, cold-start weight %s: validation cold recall@20 %.4f (epoch %d)%n", model, w,
-                    recall, m.bestEpoch());
-            if (recall > bestRecall) {
-                bestRecall = recall;
-                best = w;
+                    r.mean("recall@20"), m.bestEpoch());
+            if (r.mean("recall@20") > reports.get(best).mean("recall@20")) {
+                best = reports.size() - 1;
             }
         }
-        out.flush();
         b.interactions(tr);
-        return best;
+        for (int c = 0; c <= best; c++) {
+            PairedDifference d = PairedDifference.of(reports.get(best), reports.get(c), "recall@20");
+            if (d.mean() <= d.standardError()) {
+                out.printf(Locale.ROOT, "%s: cold-start weight %s (best %s by %.4f, standard error %.4f)%n", model,
+                        ws.get(c), ws.get(best), d.mean(), d.standardError());
+                out.flush();
+                return ws.get(c);
+            }
+        }
+        throw new AssertionError("the best weight is within a standard error of itself");
     }
 
     /**

@@ -202,6 +202,7 @@ class RecsysCliTest {
             double w = j.get(m).get("cold_weight").asDouble(-1);
             assertTrue(w == 0 || w == 2, "chosen among the weights given: " + w);
             assertTrue(out.toString().contains(m + ", cold-start weight 2.0: validation cold recall@20"), out.toString());
+            assertTrue(out.toString().contains(m + ": cold-start weight " + w + " (best "), out.toString());
             JsonNode d = j.get("differences").get(m + " - text-only, cold").get("recall@20");
             double mean = j.get(m).get("cold_recall@20").asDouble() - j.get("text-only").get("cold_recall@20").asDouble();
             assertEquals(mean, d.get(0).asDouble(), 1e-9, "paired mean difference = difference of means (same users)");
