@@ -36,6 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * (all their interactions go to the cold test set); the rest is split 80/20 per user into
  * training and a warm test set. Cold items are ranked only against cold items, warm items
  * only against warm ones (training items masked), so each model is judged where it plays.
+ * No choice looks at the test sets: the graph models stop on a per-user validation split, and
+ * the text-fed models' cold-start weight is chosen on items held out of the training data.
  */
 @Command(name = "coldstart", mixinStandardHelpOptions = true,
         description = {"Hold out items entirely and compare popularity, LightGCN, text-only and the text-fed graph",
