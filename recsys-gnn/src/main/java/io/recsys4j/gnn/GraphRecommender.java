@@ -403,6 +403,7 @@ public final class GraphRecommender implements Scorer {
         private float[][] itemText;
         private float[][] userText;
         private double coldStartWeight = BprTrainer.DEFAULT_COLD_START_WEIGHT;
+        private java.util.function.ToDoubleFunction<io.recsys4j.core.Scorer> validator;
 
         private Builder() {
         }
@@ -461,6 +462,17 @@ public final class GraphRecommender implements Scorer {
         /** Validation interactions for early stopping (never the test set). */
         public Builder validation(Interactions valid) {
             this.validation = valid;
+            return this;
+        }
+
+        /**
+         * Early stopping on a metric of one's own, e.g. recall on items held out of training
+         * entirely: after every epoch it gets a scorer of the current embeddings (valid during
+         * the call only), higher is better, and the best epoch's model is kept. Replaces
+         * {@link #validation} and {@link #holdOut}; null (the default) turns it off.
+         */
+        public Builder validator(java.util.function.ToDoubleFunction<io.recsys4j.core.Scorer> metric) {
+            this.validator = metric;
             return this;
         }
 
@@ -607,10 +619,10 @@ public final class GraphRecommender implements Scorer {
             if (c.social() && social == null) {
                 throw new IllegalStateException("the social model needs social(...)");
             }
-            if (validation != null && holdOut > 0) {
-                throw new IllegalStateException("set validation(...) or holdOut(...), not both");
+            if ((validation != null ? 1 : 0) + (holdOut > 0 ? 1 : 0) + (validator != null ? 1 : 0) > 1) {
+                throw new IllegalStateException("set one of validation(...), holdOut(...) and validator(...)");
             }
-            if ((validation != null || holdOut > 0) && evalEvery == 0) {
+            if ((validation != null || holdOut > 0 || validator != null) && evalEvery == 0) {
                 c = new TrainingConfig(c.model(), c.socialWeight(), c.layers(), c.dim(), c.epochs(), c.batchSize(),
                         c.learningRate(), c.regularization(), c.initStd(), c.seed(), c.threads(), 1, c.patience(),
                         c.validationK());
@@ -622,7 +634,7 @@ public final class GraphRecommender implements Scorer {
                 fitOn = s.train();
                 valid = s.test();
             }
-            BprTrainer trainer = new BprTrainer(c, fitOn, social, valid, listener);
+            BprTrainer trainer = new BprTrainer(c, fitOn, social, valid, listener).withValidator(validator);
             if (itemText != null) {
                 trainer.withItemFeatures(itemText, userText).withColdStartWeight(coldStartWeight);
             }

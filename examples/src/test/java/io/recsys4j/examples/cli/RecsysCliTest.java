@@ -201,8 +201,10 @@ class RecsysCliTest {
         for (String m : new String[] {"text-fed gcn", "text-fed social"}) {
             double w = j.get(m).get("cold_weight").asDouble(-1);
             assertTrue(w == 0 || w == 2, "chosen among the weights given: " + w);
-            assertTrue(out.toString().contains(m + ", cold-start weight 2.0: validation cold recall@20"), out.toString());
-            assertTrue(out.toString().contains(m + ": cold-start weight " + w + " (best "), out.toString());
+            assertTrue(out.toString().contains(m + ", cold-start weight 2.0: validation (warm + cold recall@20) / 2 = "),
+                    out.toString());
+            int epochs = j.get(m).get("epoch").asInt();
+            assertTrue(epochs >= 1 && epochs <= 3, "the validated epoch count, at most --epochs: " + epochs);
             JsonNode d = j.get("differences").get(m + " - text-only, cold").get("recall@20");
             double mean = j.get(m).get("cold_recall@20").asDouble() - j.get("text-only").get("cold_recall@20").asDouble();
             assertEquals(mean, d.get(0).asDouble(), 1e-9, "paired mean difference = difference of means (same users)");

@@ -1,6 +1,7 @@
 package io.recsys4j.gnn.train;
 
 import io.recsys4j.core.Interactions;
+import io.recsys4j.core.Scorer;
 import io.recsys4j.core.SocialGraph;
 import io.recsys4j.eval.RankingEvaluator;
 import io.recsys4j.gnn.graph.Adjacency;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -56,6 +58,7 @@ public final class BprTrainer {
     private final Consumer<EpochStats> listener;
     private FeatureRows featureRows;
     private double coldStartWeight = DEFAULT_COLD_START_WEIGHT;
+    private ToDoubleFunction<Scorer> validator;
 
     /**
      * @param train training interactions (for the graph, the triples and masking)
@@ -90,6 +93,18 @@ public final class BprTrainer {
                     + (train.numUsers() + train.numItems()) + " nodes");
         }
         this.featureRows = FeatureRows.of(x);
+        return this;
+    }
+
+    /**
+     * Early stopping on a metric of one's own instead of recall@K on the validation
+     * interactions: after every validated epoch it gets a scorer of the current final
+     * embeddings (safe to use only during the call), higher is better. A text-fed model's
+     * nodes with text and no edges are scored as a new item would be, so held-out items
+     * can be validated as cold items.
+     */
+    public BprTrainer withValidator(ToDoubleFunction<Scorer> metric) {
+        this.validator = metric;
         return this;
     }
 
@@ -179,8 +194,9 @@ public final class BprTrainer {
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double valid = Double.NaN;
-                if (validation != null && config.evalEvery() > 0 && epoch % config.evalEvery() == 0) {
-                    valid = validate(step);
+                if ((validation != null || validator != null) && config.evalEvery() > 0
+                        && epoch % config.evalEvery() == 0) {
+                    valid = validator != null ? validator.applyAsDouble(currentScorer(step)) : validate(step);
                     if (valid > best) {
                         best = valid;
                         bestEpoch = epoch;
@@ -195,6 +211,7 @@ public final class BprTrainer {
                 history.add(s);
                 LOG.info("epoch {}/{}: loss {} in {} s{}", epoch, config.epochs(), String.format("%.5f", s.loss()),
                         String.format("%.2f", seconds), Double.isNaN(valid) ? ""
+                                : validator != null ? String.format(", validation %.4f", valid)
                                 : String.format(", validation recall@%d %.4f", config.validationK(), valid));
                 if (listener != null) {
                     listener.accept(s);
@@ -263,16 +280,19 @@ public final class BprTrainer {
         }
     }
 
-    private double validate(Step step) {
+    private EmbeddingScorer currentScorer(Step step) {
         float[] fin = step.finalEmbeddings();
         int users = train.numUsers();
         int d = config.dim();
         INDArray u = Nd4j.create(java.util.Arrays.copyOfRange(fin, 0, users * d), new long[] {users, d}, 'c');
         INDArray i = Nd4j.create(java.util.Arrays.copyOfRange(fin, users * d, fin.length),
                 new long[] {train.numItems(), d}, 'c');
-        EmbeddingScorer scorer = new EmbeddingScorer(u, i);
+        return new EmbeddingScorer(u, i);
+    }
+
+    private double validate(Step step) {
         return RankingEvaluator.builder().ks(config.validationK()).auc(false).threads(config.threads()).build()
-                .evaluate(scorer, train, validation).mean("recall@" + config.validationK());
+                .evaluate(currentScorer(step), train, validation).mean("recall@" + config.validationK());
     }
 
     /** A training step over {@code prop} with freshly initialised embeddings, for tests. */
