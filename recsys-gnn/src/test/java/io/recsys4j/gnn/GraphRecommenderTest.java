@@ -207,6 +207,25 @@ class GraphRecommenderTest {
     }
 
     @Test
+    void earlyStopping_onOnesOwnMetric_keepsTheModelTheMetricSawAtItsBest() {
+        double[] schedule = {0.1, 0.5, 0.3, 0.2, 0.1, 0.9};
+        List<float[]> seen = new ArrayList<>();
+        GraphRecommender m = builder().epochs(6).patience(2).validator(scorer -> {
+            float[] row = new float[scorer.numItems()];
+            scorer.score(new int[] {0}, row);
+            seen.add(row);
+            return schedule[seen.size() - 1];
+        }).fit();
+        assertEquals(4, seen.size(), "stopped two epochs after the best");
+        assertEquals(2, m.bestEpoch());
+        float[] kept = new float[m.numItems()];
+        m.score(new int[] {0}, kept);
+        assertArrayEquals(seen.get(1), kept, 1e-5f);
+        assertFalse(java.util.Arrays.equals(seen.get(1), seen.get(3)), "the embeddings moved after the best epoch");
+        assertThrows(IllegalStateException.class, () -> builder().holdOut(0.1).validator(x -> 0).fit());
+    }
+
+    @Test
     void divergence_stopsWithAClearError() {
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> builder().learningRate(1e30).initStd(1e18).epochs(3).fit());
