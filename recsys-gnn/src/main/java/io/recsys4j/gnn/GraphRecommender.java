@@ -419,7 +419,7 @@ public final class GraphRecommender implements Scorer {
         }
 
         /**
-         * Weight of the text-fed model's cold-start term (default 0.5; 0 turns it off): see
+         * Weight of the text-fed model's cold-start term (default 1; 0 turns it off): see
          * {@link BprTrainer#withColdStartWeight}. Training only; the model file does not keep it.
          */
         public Builder coldStartWeight(double weight) {
