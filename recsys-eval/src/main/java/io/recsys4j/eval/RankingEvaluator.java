@@ -68,7 +68,8 @@ public final class RankingEvaluator {
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         long[] lastLog = {start};
-        LOG.info("evaluating {} users against {} items ({} threads, batches of {})",
+        // Training validates every epoch; a sub-second evaluation is not news at INFO.
+        LOG.debug("evaluating {} users against {} items ({} threads, batches of {})",
                 users.length, train.numItems(), threads, batch);
         Runnable work = () -> {
             Worker w = new Worker(scorer, train, test, batch);
@@ -87,7 +88,12 @@ public final class RankingEvaluator {
             }
         };
         runOnThreads(work, Math.min(threads, Math.max(1, batches)));
-        LOG.info("evaluated {} users in {} ms", users.length, (System.nanoTime() - start) / 1_000_000);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        if (ms >= 1000) {
+            LOG.info("evaluated {} users against {} items in {} ms", users.length, train.numItems(), ms);
+        } else {
+            LOG.debug("evaluated {} users against {} items in {} ms", users.length, train.numItems(), ms);
+        }
         List<String> ids = new ArrayList<>(users.length);
         for (int u : users) {
             ids.add(test.users().id(u));
