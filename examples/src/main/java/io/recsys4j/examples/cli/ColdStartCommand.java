@@ -37,8 +37,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * (all their interactions go to the cold test set); the rest is split 80/20 per user into
  * training and a warm test set. Cold items are ranked only against cold items, warm items
  * only against warm ones (training items masked), so each model is judged where it plays.
- * No choice looks at the test sets: the graph models stop on a per-user validation split, and
- * the text-fed models' cold-start weight is chosen on items held out of the training data.
+ * No choice looks at the test sets: LightGCN stops on a per-user validation split, and the
+ * text-fed models' cold-start weight and epoch count are chosen on items and interactions
+ * held out of the training data.
  */
 @Command(name = "coldstart", mixinStandardHelpOptions = true,
         description = {"Hold out items entirely and compare popularity, LightGCN, text-only and the text-fed graph",
@@ -141,14 +142,8 @@ final class ColdStartCommand implements Callable<Integer> {
         Split coldSplit = Splits.coldItems(all, holdOut, seed);
         Split warmSplit = Splits.randomPerUser(coldSplit.train(), 0.2, seed);
         Interactions tr = warmSplit.train();
-        int[] warmDeg = coldSplit.train().itemDegrees();
-        boolean[] isCold = new boolean[all.numItems()];
-        boolean[] isWarm = new boolean[all.numItems()];
-        int[] coldDeg = coldSplit.test().itemDegrees();
-        for (int i = 0; i < isCold.length; i++) {
-            isCold[i] = coldDeg[i] > 0;
-            isWarm[i] = warmDeg[i] > 0;
-        }
+        boolean[] isCold = itemsOf(coldSplit.test());
+        boolean[] isWarm = itemsOf(coldSplit.train());
 
         List<String> list = TextVectors.texts(aligned);
         float[][] vectors;
