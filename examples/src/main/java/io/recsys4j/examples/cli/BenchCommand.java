@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * implementation and the two compared. Logs go to stderr, the JSON alone to stdout.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Train LightGCN for N epochs with the reference settings on LightGCN-format files, evaluate once",
-            "with full ranking, and print per-epoch seconds, evaluation seconds and metrics as JSON on stdout."})
+        description = "Train LightGCN for N epochs with the reference settings on LightGCN-format files, evaluate once "
+            + "with full ranking, and print per-epoch seconds, evaluation seconds and metrics as JSON on stdout.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -42,8 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * held out of the training data.
  */
 @Command(name = "coldstart", mixinStandardHelpOptions = true,
-        description = {"Hold out items entirely and compare popularity, LightGCN, text-only and the text-fed graph",
-            "model on the held-out (cold) items and on the warm items. Without --train: the synthetic world."})
+        description = "Hold out items entirely and compare popularity, LightGCN, text-only and the text-fed graph "
+            + "model on the held-out (cold) items and on the warm items. Without --train: the synthetic world.")
 final class ColdStartCommand implements Callable<Integer> {
     private static final RankingEvaluator EVALUATOR = RankingEvaluator.builder().ks(20).auc(false).build();
 
@@ -75,9 +75,9 @@ final class ColdStartCommand implements Callable<Integer> {
     int epochs;
 
     @Option(names = "--cold-weight", split = ",", defaultValue = "0,0.5,1",
-            description = {"Weights of the text-fed models' cold-start term, 0 = off (default ${DEFAULT-VALUE}). With more",
-                "than one, each text-fed model takes the one with the best validation: 10% of the training items",
-                "held out the same way, and 10% of each user's other training items."})
+            description = "Weights of the text-fed models' cold-start term, 0 = off (default ${DEFAULT-VALUE}). Each "
+                + "text-fed model takes the weight and epoch count with the best validation: 10% of the training "
+                + "items held out the same way, and 10% of each user's other training items.")
     List<Double> coldWeights;
 
     @Option(names = "--patience", defaultValue = "3",

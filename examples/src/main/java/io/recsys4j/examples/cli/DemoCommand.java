@@ -23,9 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code demo}: the README's main job on the built-in synthetic world. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generate the synthetic world, train the text-fed social graph model on it (item texts through the",
-            "hashing encoder by default), evaluate it against the",
-            "most-popular baseline with full ranking, and show a few users' recommendations."})
+        description = "Generate the synthetic world, train the text-fed social graph model on it (item texts through the "
+            + "hashing encoder by default), evaluate it against the most-popular baseline with full ranking, and show "
+            + "a few users' recommendations.")
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
