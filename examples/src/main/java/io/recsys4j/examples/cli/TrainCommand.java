@@ -82,6 +82,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Text encoder: minilm, hashing or a folder with model.onnx and tokenizer.json (default ${DEFAULT-VALUE}).")
     String encoder;
 
+    @Option(names = "--cold-weight", description = "With --item-text: weight of the cold-start term, 0 = off "
+            + "(default 1; `coldstart` shows how to choose it on held-out items).")
+    Double coldWeight;
+
     @Option(names = "--threads", description = "Threads (default: all cores).")
     Integer threads;
 
@@ -121,8 +125,11 @@ final class TrainCommand implements Callable<Integer> {
             if (tv.users() != null) {
                 b.userText(tv.users());
             }
-        } else if (userText != null) {
-            throw new IllegalArgumentException("--user-text needs --item-text");
+            if (coldWeight != null) {
+                b.coldStartWeight(coldWeight);
+            }
+        } else if (userText != null || coldWeight != null) {
+            throw new IllegalArgumentException((userText != null ? "--user-text" : "--cold-weight") + " needs --item-text");
         }
         long t0 = System.nanoTime();
         GraphRecommender m = b.fit();

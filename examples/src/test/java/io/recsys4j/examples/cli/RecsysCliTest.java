@@ -1,5 +1,6 @@
 package io.recsys4j.examples.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -172,6 +173,22 @@ class RecsysCliTest {
         assertTrue(io.recsys4j.gnn.GraphRecommender.load(model).textFed());
         assertEquals(2, run("train", "--format", "lightgcn", "--train", dir.resolve("train.txt").toString(),
                 "--user-text", dir.resolve("users.tsv").toString(), "--epochs", "1"));
+        assertEquals(2, run("train", "--format", "lightgcn", "--train", dir.resolve("train.txt").toString(),
+                "--cold-weight", "0", "--epochs", "1"));
+        assertTrue(err.toString().contains("--cold-weight needs --item-text"), err.toString());
+
+        // The cold-start weight reaches training: the same seed with another weight learns another projection.
+        float[][] w = new float[3][];
+        for (int r = 0; r < 3; r++) {
+            Path p = dir.resolve("cold" + r + ".bin");
+            assertEquals(0, run("train", "--format", "lightgcn", "--train", dir.resolve("train.txt").toString(),
+                    "--item-text", dir.resolve("items.tsv").toString(), "--encoder", "hashing", "--epochs", "2",
+                    "--dim", "8", "--threads", "1", "--cold-weight", r == 1 ? "2" : "0", "--save", p.toString()),
+                    err.toString());
+            w[r] = io.recsys4j.gnn.GraphRecommender.load(p).projection();
+        }
+        assertArrayEquals(w[0], w[2], "same weight, same seed, one thread: the same projection");
+        assertFalse(java.util.Arrays.equals(w[0], w[1]));
     }
 
     @Test
