@@ -117,4 +117,49 @@ class TextFedTest {
         assertEquals(textFed.addItem("x", vectors[1]).recommend(textFed.users().id(2), 10),
                 back.addItem("x", vectors[1]).recommend(textFed.users().id(2), 10));
     }
+
+    @Test
+    void coldStartTuning_followsItsDocumentedProtocol() {
+        java.util.function.Supplier<GraphRecommender.Builder> textFedBuilder =
+                () -> builder().itemText(vectors).epochs(6).patience(2);
+        ColdStartTuning.Result t = ColdStartTuning.tune(textFedBuilder, cold.train(), 9, 2, 0, 0);
+        assertEquals(List.of(0.0, 2.0), t.candidates().stream().map(ColdStartTuning.Candidate::coldStartWeight).toList());
+        ColdStartTuning.Candidate best = t.candidates().stream()
+                .max(java.util.Comparator.comparingDouble(ColdStartTuning.Candidate::validation)).orElseThrow();
+        assertEquals(best.coldStartWeight(), t.coldStartWeight());
+        assertEquals(best.epochs(), t.epochs());
+
+        // Recompute one candidate by hand: 10% of the items held out (seed + 1), then 10% of
+        // each user's other items (seed + 2); the mean of cold and warm recall@20.
+        ColdStartTuning.Candidate c = t.candidates().get(1);
+        Split items = Splits.coldItems(cold.train(), 0.1, 10);
+        Split pairs = Splits.randomPerUser(items.train(), 0.1, 11);
+        GraphRecommender m = textFedBuilder.get().interactions(pairs.train()).coldStartWeight(2).epochs(c.epochs())
+                .patience(0).fit();
+        int[] coldDeg = items.test().itemDegrees();
+        int[] warmDeg = items.train().itemDegrees();
+        boolean[] isCold = new boolean[coldDeg.length];
+        boolean[] isWarm = new boolean[coldDeg.length];
+        for (int i = 0; i < coldDeg.length; i++) {
+            isCold[i] = coldDeg[i] > 0;
+            isWarm[i] = warmDeg[i] > 0;
+        }
+        io.recsys4j.eval.RankingEvaluator ev = io.recsys4j.eval.RankingEvaluator.builder().ks(20).auc(false).build();
+        double coldRecall = ev.evaluate(new io.recsys4j.eval.CandidateFilter(m, isCold), pairs.train(), items.test())
+                .mean("recall@20");
+        double warmRecall = ev.evaluate(new io.recsys4j.eval.CandidateFilter(m, isWarm), pairs.train(), pairs.test())
+                .mean("recall@20");
+        assertEquals((coldRecall + warmRecall) / 2, c.validation(), 1e-9);
+        assertTrue(coldRecall > 0.1, "held-out items placed from text: " + coldRecall);
+
+        GraphRecommender.Builder applied = t.applyTo(builder().itemText(vectors));
+        assertEquals(t.epochs(), applied.config().epochs());
+        assertEquals(0, applied.config().patience());
+        assertThrows(IllegalArgumentException.class, () -> ColdStartTuning.tune(this::plainBuilder, cold.train(), 9, 1));
+        assertThrows(IllegalArgumentException.class, () -> ColdStartTuning.tune(textFedBuilder, cold.train(), 9));
+    }
+
+    private GraphRecommender.Builder plainBuilder() {
+        return builder().epochs(1);
+    }
 }

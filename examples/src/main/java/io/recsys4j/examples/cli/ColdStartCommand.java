@@ -15,6 +15,7 @@ import io.recsys4j.eval.EvaluationReport;
 import io.recsys4j.eval.PairedDifference;
 import io.recsys4j.eval.RankingEvaluator;
 import io.recsys4j.eval.baseline.PopularityScorer;
+import io.recsys4j.gnn.ColdStartTuning;
 import io.recsys4j.gnn.GraphRecommender;
 import io.recsys4j.text.TextEncoder;
 import io.recsys4j.text.TextProfileScorer;
@@ -26,7 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -166,15 +167,12 @@ final class ColdStartCommand implements Callable<Integer> {
         models.put("popularity", new PopularityScorer(tr));
         models.put("lightgcn", b.fit());
         models.put("text-only", new TextProfileScorer(tr, vectors));
-        b.itemText(withNulls);
-        Choice chosen = choose("text-fed gcn", b, tr, out);
-        weights.put("text-fed gcn", chosen.weight());
-        models.put("text-fed gcn", fitChosen(b, tr, chosen));
+        Supplier<GraphRecommender.Builder> textFed = () -> GraphRecommender.builder().model("lightgcn").layers(layers)
+                .dim(dim).epochs(epochs).learningRate(lr).seed(seed).patience(patience).itemText(withNulls);
+        addTextFed("text-fed gcn", textFed, tr, models, weights, out);
         if (graph != null) {
-            b.model("social").social(graph);
-            chosen = choose("text-fed social", b, tr, out);
-            weights.put("text-fed social", chosen.weight());
-            models.put("text-fed social", fitChosen(b, tr, chosen));
+            SocialGraph g = graph;
+            addTextFed("text-fed social", () -> textFed.get().model("social").social(g), tr, models, weights, out);
         }
 
         Map<String, Object> json = new LinkedHashMap<>();
@@ -214,55 +212,23 @@ final class ColdStartCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A text-fed model's cold-start weight and number of epochs, chosen on validation. */
-    private record Choice(double weight, int epochs) {
-    }
-
     /**
-     * Chooses a text-fed model's cold-start weight and epoch count on a validation split of
-     * the training data that mirrors the test protocol: 10% of its items held out entirely
-     * (cold validation, ranked among themselves), then 10% of each user's remaining
-     * interactions (warm validation). The criterion is the mean of warm and cold validation
-     * recall@20, checked every epoch: cold-item recall peaks earlier than warm recall and
-     * then falls as the projection overfits, so stopping on warm recall alone left it to
-     * chance. Ties go to the smaller weight.
+     * Chooses the model's cold-start weight and epoch count on data held out of the training
+     * split ({@link ColdStartTuning}), then trains it that long on the same interactions
+     * LightGCN trains on (the training split less its 10% early-stopping hold-out).
      */
-    private Choice choose(String model, GraphRecommender.Builder b, Interactions tr, PrintWriter out) {
-        Split heldItems = Splits.coldItems(tr, 0.1, seed + 1);
-        Split heldPairs = Splits.randomPerUser(heldItems.train(), 0.1, seed + 2);
-        Interactions fitOn = heldPairs.train();
-        boolean[] coldItem = itemsOf(heldItems.test());
-        boolean[] warmItem = itemsOf(heldItems.train());
-        ToDoubleFunction<Scorer> metric = s -> (EVALUATOR.evaluate(new CandidateFilter(s, warmItem), fitOn,
-                heldPairs.test()).mean("recall@20") + EVALUATOR.evaluate(new CandidateFilter(s, coldItem), fitOn,
-                heldItems.test()).mean("recall@20")) / 2;
-        b.interactions(fitOn).holdOut(0).validator(metric);
-        Choice best = null;
-        double bestValue = Double.NEGATIVE_INFINITY;
-        for (double w : coldWeights.stream().distinct().sorted().toList()) {
-            GraphRecommender m = b.coldStartWeight(w).fit();
-            double v = m.history().get(m.bestEpoch() - 1).validation();
+    private void addTextFed(String name, Supplier<GraphRecommender.Builder> textFed, Interactions tr,
+                            Map<String, Scorer> models, Map<String, Double> weights, PrintWriter out) {
+        ColdStartTuning.Result t = ColdStartTuning.tune(textFed, tr, seed,
+                coldWeights.stream().mapToDouble(Double::doubleValue).toArray());
+        for (ColdStartTuning.Candidate c : t.candidates()) {
             out.printf(Locale.ROOT, "%s, cold-start weight %s: validation (warm + cold recall@20) / 2 = %.4f at epoch %d%n",
-                    model, w, v, m.bestEpoch());
-            if (v > bestValue) {
-                bestValue = v;
-                best = new Choice(w, m.bestEpoch());
-            }
+                    name, c.coldStartWeight(), c.validation(), c.epochs());
         }
         out.flush();
-        b.validator(null).interactions(tr).holdOut(0.1);
-        return best;
-    }
-
-    /**
-     * Fits a text-fed model as chosen: on the same interactions LightGCN trains on (the
-     * training split less its 10% early-stopping hold-out), for the chosen number of epochs.
-     */
-    private GraphRecommender fitChosen(GraphRecommender.Builder b, Interactions tr, Choice c) {
         Interactions fitOn = Splits.randomPerUser(tr, 0.1, seed).train();
-        GraphRecommender m = b.interactions(fitOn).holdOut(0).epochs(c.epochs()).coldStartWeight(c.weight()).fit();
-        b.interactions(tr).holdOut(0.1).epochs(epochs);
-        return m;
+        weights.put(name, t.coldStartWeight());
+        models.put(name, t.applyTo(textFed.get()).interactions(fitOn).fit());
     }
 
     private static boolean[] itemsOf(Interactions data) {

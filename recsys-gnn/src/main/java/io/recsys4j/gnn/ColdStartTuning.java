@@ -1,0 +1,126 @@
+package io.recsys4j.gnn;
+
+import io.recsys4j.core.Interactions;
+import io.recsys4j.core.Scorer;
+import io.recsys4j.core.split.Split;
+import io.recsys4j.core.split.Splits;
+import io.recsys4j.eval.CandidateFilter;
+import io.recsys4j.eval.RankingEvaluator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses a text-fed model's cold-start weight and number of epochs on data held out of its
+ * training interactions, built the way a cold-start evaluation builds its test data: 10% of
+ * the items held out entirely (cold validation, ranked among themselves), then 10% of each
+ * user's remaining interactions (warm validation, ranked among the other items). Each
+ * candidate weight is trained with early stopping on the mean of cold and warm validation
+ * recall@K; the best (weight, epoch) wins, ties going to the smaller weight.
+ *
+ * <p>Why the epoch count too: recall on unseen items peaks earlier than warm recall and then
+ * falls as the text projection overfits, so a model stopped on warm recall alone places new
+ * items well or badly by chance. Train the final model on all the data with
+ * {@link Result#applyTo}.
+ *
+ * <pre>{@code
+ * Supplier<GraphRecommender.Builder> textFed = () -> GraphRecommender.builder()
+ *     .itemText(vectors).layers(3).dim(64).epochs(100).patience(3).seed(42);
+ * ColdStartTuning.Result t = ColdStartTuning.tune(textFed, train, 42, 0, 0.5, 1);
+ * GraphRecommender model = t.applyTo(textFed.get()).interactions(train).fit();
+ * }</pre>
+ */
+public final class ColdStartTuning {
+    private static final Logger LOG = LoggerFactory.getLogger(ColdStartTuning.class);
+    private static final double HELD_OUT = 0.1;
+
+    private ColdStartTuning() {
+    }
+
+    /**
+     * One candidate weight's outcome.
+     *
+     * @param coldStartWeight the weight
+     * @param validation the best mean of cold and warm validation recall@K
+     * @param epochs the epoch at which it was reached
+     */
+    public record Candidate(double coldStartWeight, double validation, int epochs) {
+    }
+
+    /**
+     * The chosen weight and epoch count, and every candidate's outcome (ascending weight).
+     *
+     * @param coldStartWeight the chosen weight
+     * @param epochs the chosen number of epochs
+     * @param candidates all candidates, ascending by weight
+     */
+    public record Result(double coldStartWeight, int epochs, List<Candidate> candidates) {
+        public Result {
+            candidates = List.copyOf(candidates);
+        }
+
+        /** Sets the chosen weight and a fixed number of epochs (no early stopping) on {@code b}. */
+        public GraphRecommender.Builder applyTo(GraphRecommender.Builder b) {
+            return b.coldStartWeight(coldStartWeight).epochs(epochs).patience(0);
+        }
+    }
+
+    /**
+     * Trains one model per candidate weight on {@code train} less the validation data and
+     * returns the best weight and epoch count.
+     *
+     * @param textFed new builders with the model's settings and item text, without training
+     *     data, validation or hold-out (each call must give a fresh builder); the number of
+     *     epochs and the patience it sets bound each candidate's training
+     * @param seed seed of the validation split
+     * @param weights candidate cold-start weights, each >= 0
+     * @throws IllegalArgumentException if no weight is given or the builders are not text-fed
+     */
+    public static Result tune(Supplier<GraphRecommender.Builder> textFed, Interactions train, long seed,
+                              double... weights) {
+        if (weights.length == 0) {
+            throw new IllegalArgumentException("give at least one candidate cold-start weight");
+        }
+        Split heldItems = Splits.coldItems(train, HELD_OUT, seed + 1);
+        Split heldPairs = Splits.randomPerUser(heldItems.train(), HELD_OUT, seed + 2);
+        Interactions fitOn = heldPairs.train();
+        boolean[] coldItem = itemsOf(heldItems.test());
+        boolean[] warmItem = itemsOf(heldItems.train());
+        int k = textFed.get().config().validationK();
+        String metric = "recall@" + k;
+        RankingEvaluator ev = RankingEvaluator.builder().ks(k).auc(false).build();
+        ToDoubleFunction<Scorer> validation = s -> (ev.evaluate(new CandidateFilter(s, warmItem), fitOn,
+                heldPairs.test()).mean(metric) + ev.evaluate(new CandidateFilter(s, coldItem), fitOn,
+                heldItems.test()).mean(metric)) / 2;
+        List<Candidate> out = new ArrayList<>();
+        Candidate best = null;
+        for (double w : Arrays.stream(weights).distinct().sorted().toArray()) {
+            GraphRecommender m = textFed.get().interactions(fitOn).validator(validation).coldStartWeight(w).fit();
+            if (!m.textFed()) {
+                throw new IllegalArgumentException("the builders must be text-fed (itemText(...))");
+            }
+            Candidate c = new Candidate(w, m.history().get(m.bestEpoch() - 1).validation(), m.bestEpoch());
+            LOG.info("cold-start weight {}: validation (cold + warm {}) / 2 = {} at epoch {}", w, metric,
+                    String.format(Locale.ROOT, "%.4f", c.validation()), c.epochs());
+            out.add(c);
+            if (best == null || c.validation() > best.validation()) {
+                best = c;
+            }
+        }
+        return new Result(best.coldStartWeight(), best.epochs(), out);
+    }
+
+    private static boolean[] itemsOf(Interactions data) {
+        int[] deg = data.itemDegrees();
+        boolean[] in = new boolean[deg.length];
+        for (int i = 0; i < deg.length; i++) {
+            in[i] = deg[i] > 0;
+        }
+        return in;
+    }
+}
