@@ -1,5 +1,6 @@
 package io.recsys4j.eval;
 
+import io.recsys4j.core.Interactions;
 import io.recsys4j.core.Scorer;
 
 /**
@@ -22,6 +23,21 @@ public final class CandidateFilter implements Scorer {
         }
         this.scorer = scorer;
         this.allowed = allowed.clone();
+    }
+
+    /**
+     * Candidates are the items with at least one interaction in {@code data}: the held-out
+     * items of a cold-start split's test part, say, or the warm items of its training part.
+     *
+     * @throws IllegalArgumentException if data's catalogue differs in size from the scorer's
+     */
+    public static CandidateFilter itemsIn(Scorer scorer, Interactions data) {
+        int[] deg = data.itemDegrees();
+        boolean[] allowed = new boolean[deg.length];
+        for (int i = 0; i < deg.length; i++) {
+            allowed[i] = deg[i] > 0;
+        }
+        return new CandidateFilter(scorer, allowed);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.recsys4j.eval;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recsys4j.core.IdMap;
 import io.recsys4j.core.Interactions;
@@ -142,5 +143,16 @@ class RankingEvaluatorTest {
         assertEquals(0.0, cold.mean("hit@1"));
         assertEquals(1.0, cold.mean("hit@2"));
         assertEquals(0.5, cold.mean("mrr@2"));
+
+        // The same candidates named by a split part: the items that part has interactions with.
+        Interactions heldOut = Interactions.of(IdMap.range(2), IdMap.range(4), new int[] {0, 1, 1}, new int[] {3, 2, 3},
+                null, null);
+        float[] row = new float[4];
+        CandidateFilter.itemsIn(new MatrixScorer(s), heldOut).score(new int[] {0}, row);
+        assertTrue(Float.isNaN(row[0]) && Float.isNaN(row[1]));
+        assertEquals(0.1f, row[2]);
+        assertEquals(0.2f, row[3]);
+        assertThrows(IllegalArgumentException.class, () -> CandidateFilter.itemsIn(new MatrixScorer(s),
+                Interactions.of(IdMap.range(1), IdMap.range(5), new int[0], new int[0], null, null)));
     }
 }

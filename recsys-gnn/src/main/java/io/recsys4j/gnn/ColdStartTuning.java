@@ -89,13 +89,11 @@ public final class ColdStartTuning {
         Split heldItems = Splits.coldItems(train, HELD_OUT, seed + 1);
         Split heldPairs = Splits.randomPerUser(heldItems.train(), HELD_OUT, seed + 2);
         Interactions fitOn = heldPairs.train();
-        boolean[] coldItem = itemsOf(heldItems.test());
-        boolean[] warmItem = itemsOf(heldItems.train());
         int k = textFed.get().config().validationK();
         String metric = "recall@" + k;
         RankingEvaluator ev = RankingEvaluator.builder().ks(k).auc(false).build();
-        ToDoubleFunction<Scorer> validation = s -> (ev.evaluate(new CandidateFilter(s, warmItem), fitOn,
-                heldPairs.test()).mean(metric) + ev.evaluate(new CandidateFilter(s, coldItem), fitOn,
+        ToDoubleFunction<Scorer> validation = s -> (ev.evaluate(CandidateFilter.itemsIn(s, heldItems.train()), fitOn,
+                heldPairs.test()).mean(metric) + ev.evaluate(CandidateFilter.itemsIn(s, heldItems.test()), fitOn,
                 heldItems.test()).mean(metric)) / 2;
         List<Candidate> out = new ArrayList<>();
         Candidate best = null;
@@ -113,14 +111,5 @@ public final class ColdStartTuning {
             }
         }
         return new Result(best.coldStartWeight(), best.epochs(), out);
-    }
-
-    private static boolean[] itemsOf(Interactions data) {
-        int[] deg = data.itemDegrees();
-        boolean[] in = new boolean[deg.length];
-        for (int i = 0; i < deg.length; i++) {
-            in[i] = deg[i] > 0;
-        }
-        return in;
     }
 }

@@ -143,8 +143,6 @@ final class ColdStartCommand implements Callable<Integer> {
         Split coldSplit = Splits.coldItems(all, holdOut, seed);
         Split warmSplit = Splits.randomPerUser(coldSplit.train(), 0.2, seed);
         Interactions tr = warmSplit.train();
-        boolean[] isCold = itemsOf(coldSplit.test());
-        boolean[] isWarm = itemsOf(coldSplit.train());
 
         List<String> list = TextVectors.texts(aligned);
         float[][] vectors;
@@ -181,8 +179,10 @@ final class ColdStartCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%n%-16s %12s %12s %12s %12s %6s %6s%n", "model", "cold rec@20", "cold ndcg@20",
                 "warm rec@20", "warm ndcg@20", "epoch", "weight");
         for (var e : models.entrySet()) {
-            EvaluationReport c = EVALUATOR.evaluate(new CandidateFilter(e.getValue(), isCold), tr, coldSplit.test());
-            EvaluationReport w = EVALUATOR.evaluate(new CandidateFilter(e.getValue(), isWarm), tr, warmSplit.test());
+            EvaluationReport c = EVALUATOR.evaluate(CandidateFilter.itemsIn(e.getValue(), coldSplit.test()), tr,
+                    coldSplit.test());
+            EvaluationReport w = EVALUATOR.evaluate(CandidateFilter.itemsIn(e.getValue(), coldSplit.train()), tr,
+                    warmSplit.test());
             cold.put(e.getKey(), c);
             warm.put(e.getKey(), w);
             String epoch = e.getValue() instanceof GraphRecommender g ? String.valueOf(g.bestEpoch()) : "";
@@ -203,7 +203,8 @@ final class ColdStartCommand implements Callable<Integer> {
             json.put(e.getKey(), m);
         }
         out.printf(Locale.ROOT, "(cold: %d users over %d held-out items; warm: %d users over %d items)%n",
-                coldSplit.test().userDegrees().length, countTrue(isCold), warmSplit.test().numUsers(), countTrue(isWarm));
+                coldSplit.test().userDegrees().length, itemCount(coldSplit.test()), warmSplit.test().numUsers(),
+                itemCount(coldSplit.train()));
         json.put("differences", differences(weights.keySet(), cold, warm, out));
         out.flush();
         if (report != null) {
@@ -229,15 +230,6 @@ final class ColdStartCommand implements Callable<Integer> {
         Interactions fitOn = Splits.randomPerUser(tr, 0.1, seed).train();
         weights.put(name, t.coldStartWeight());
         models.put(name, t.applyTo(textFed.get()).interactions(fitOn).fit());
-    }
-
-    private static boolean[] itemsOf(Interactions data) {
-        int[] deg = data.itemDegrees();
-        boolean[] in = new boolean[deg.length];
-        for (int i = 0; i < deg.length; i++) {
-            in[i] = deg[i] > 0;
-        }
-        return in;
     }
 
     /**
@@ -315,11 +307,8 @@ final class ColdStartCommand implements Callable<Integer> {
         return Interactions.of(in.users(), io.recsys4j.core.IdMap.of(ids), user, item, weight, time);
     }
 
-    private static int countTrue(boolean[] b) {
-        int n = 0;
-        for (boolean x : b) {
-            n += x ? 1 : 0;
-        }
-        return n;
+    /** Items with at least one interaction in {@code data}. */
+    private static long itemCount(Interactions data) {
+        return java.util.Arrays.stream(data.itemDegrees()).filter(d -> d > 0).count();
     }
 }
