@@ -10,6 +10,7 @@ import io.recsys4j.core.split.Splits;
 import io.recsys4j.core.synthetic.SyntheticWorld;
 import io.recsys4j.eval.CandidateFilter;
 import io.recsys4j.eval.RankingEvaluator;
+import io.recsys4j.gnn.ColdStartTuning;
 import io.recsys4j.gnn.GraphRecommender;
 import io.recsys4j.gnn.Recommendation;
 import io.recsys4j.text.HashingEncoder;
@@ -20,11 +21,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Cold start from text: items that nobody has interacted with yet are placed by their text.
  * A fifth of the items is held out entirely; a text-fed LightGCN (layer 0 = free embedding
- * + a learned projection of the text vector) is trained on the rest and ranks the held-out
+ * + a learned projection of the text vector), its cold-start weight and epoch count chosen on
+ * items held out of its own training data, is trained on the rest and ranks the held-out
  * items against the text-only baseline (cosine to the user's history). Then a brand-new item
  * and a brand-new user are added without retraining.
  *
@@ -80,28 +83,26 @@ public final class ColdStartFromText {
             Split warm = Splits.randomPerUser(cold.train(), 0.2, 42);
             Interactions train = warm.train();
 
-            GraphRecommender.Builder builder = GraphRecommender.builder().interactions(train)
-                    .itemText(vectors);           // users get the mean of their items' vectors...
-            if (!profiles.isEmpty()) {
-                builder.userText(encoder.encodeToArrays(profiles));   // ...or their profile text, if any
-            }
-            GraphRecommender model = builder
-                    .epochs(100).learningRate(0.005).seed(42)
-                    .holdOut(0.1).patience(3)     // the text projection overfits: stop on validation
-                    .fit();
+            float[][] userVectors = profiles.isEmpty() ? null : encoder.encodeToArrays(profiles);
+            Supplier<GraphRecommender.Builder> textFed = () -> GraphRecommender.builder()
+                    .itemText(vectors)            // users get the mean of their items' vectors...
+                    .userText(userVectors)        // ...or their profile text, if any
+                    .epochs(100).learningRate(0.005).seed(42).patience(3);
+
+            // The text projection overfits, and items nobody has seen suffer first: choose the
+            // cold-start weight and the number of epochs on items held out of the training data.
+            ColdStartTuning.Result tuned = ColdStartTuning.tune(textFed, train, 42, 0, 0.5, 1);
+            System.out.printf(Locale.ROOT, "chose cold-start weight %s and %d epochs on held-out items%n",
+                    tuned.coldStartWeight(), tuned.epochs());
+            GraphRecommender model = tuned.applyTo(textFed.get()).interactions(train).fit();
 
             // Rank held-out items among held-out items only, so each model plays where it can.
-            boolean[] isCold = new boolean[all.numItems()];
-            int[] coldDegree = cold.test().itemDegrees();
-            for (int i = 0; i < isCold.length; i++) {
-                isCold[i] = coldDegree[i] > 0;
-            }
             RankingEvaluator ev = RankingEvaluator.builder().ks(20).auc(false).build();
             System.out.printf("%n%-14s %12s %12s%n", "on cold items", "recall@20", "ndcg@20");
             for (var entry : List.<java.util.Map.Entry<String, Scorer>>of(
                     java.util.Map.entry("text-only", new TextProfileScorer(train, vectors)),
                     java.util.Map.entry("text-fed gcn", model))) {
-                var r = ev.evaluate(new CandidateFilter(entry.getValue(), isCold), train, cold.test());
+                var r = ev.evaluate(CandidateFilter.itemsIn(entry.getValue(), cold.test()), train, cold.test());
                 System.out.printf(Locale.ROOT, "%-14s %12.4f %12.4f%n", entry.getKey(), r.mean("recall@20"),
                         r.mean("ndcg@20"));
             }
