@@ -152,25 +152,24 @@ final class ColdStartCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "encoded %d item texts with %s in %.1f s%n", list.size(), enc.name(),
                     (System.nanoTime() - t0) / 1e9);
         }
-        float[][] withNulls = new float[vectors.length][];
-        for (int i = 0; i < vectors.length; i++) {
-            withNulls[i] = aligned.text(i) == null ? null : vectors[i];
-        }
+        float[][] withNulls = TextVectors.withoutMissing(vectors, aligned);
 
-        // Every graph model stops on its own validation split (warm items), never on the test sets.
-        GraphRecommender.Builder b = GraphRecommender.builder().interactions(tr).model("lightgcn").layers(layers)
-                .dim(dim).epochs(epochs).learningRate(lr).seed(seed).holdOut(0.1).patience(patience);
+        // No graph model sees the test sets: LightGCN stops on 10% of each user's training
+        // items, and the text-fed models train on what that hold-out leaves.
+        Supplier<GraphRecommender.Builder> settings = () -> GraphRecommender.builder().model("lightgcn").layers(layers)
+                .dim(dim).epochs(epochs).learningRate(lr).seed(seed).patience(patience);
+        Interactions lightGcnFitOn = Splits.randomPerUser(tr, 0.1, seed).train();   // what holdOut(0.1) leaves
         Map<String, Scorer> models = new LinkedHashMap<>();
         Map<String, Double> weights = new LinkedHashMap<>();
         models.put("popularity", new PopularityScorer(tr));
-        models.put("lightgcn", b.fit());
+        models.put("lightgcn", settings.get().interactions(tr).holdOut(0.1).fit());
         models.put("text-only", new TextProfileScorer(tr, vectors));
-        Supplier<GraphRecommender.Builder> textFed = () -> GraphRecommender.builder().model("lightgcn").layers(layers)
-                .dim(dim).epochs(epochs).learningRate(lr).seed(seed).patience(patience).itemText(withNulls);
-        addTextFed("text-fed gcn", textFed, tr, models, weights, out);
+        Supplier<GraphRecommender.Builder> textFed = () -> settings.get().itemText(withNulls);
+        addTextFed("text-fed gcn", textFed, tr, lightGcnFitOn, models, weights, out);
         if (graph != null) {
             SocialGraph g = graph;
-            addTextFed("text-fed social", () -> textFed.get().model("social").social(g), tr, models, weights, out);
+            addTextFed("text-fed social", () -> textFed.get().model("social").social(g), tr, lightGcnFitOn, models,
+                    weights, out);
         }
 
         Map<String, Object> json = new LinkedHashMap<>();
@@ -215,11 +214,11 @@ final class ColdStartCommand implements Callable<Integer> {
 
     /**
      * Chooses the model's cold-start weight and epoch count on data held out of the training
-     * split ({@link ColdStartTuning}), then trains it that long on the same interactions
-     * LightGCN trains on (the training split less its 10% early-stopping hold-out).
+     * split {@code tr} ({@link ColdStartTuning}), then trains it that long on {@code fitOn}.
      */
     private void addTextFed(String name, Supplier<GraphRecommender.Builder> textFed, Interactions tr,
-                            Map<String, Scorer> models, Map<String, Double> weights, PrintWriter out) {
+                            Interactions fitOn, Map<String, Scorer> models, Map<String, Double> weights,
+                            PrintWriter out) {
         ColdStartTuning.Result t = ColdStartTuning.tune(textFed, tr, seed,
                 coldWeights.stream().mapToDouble(Double::doubleValue).toArray());
         for (ColdStartTuning.Candidate c : t.candidates()) {
@@ -227,7 +226,6 @@ final class ColdStartCommand implements Callable<Integer> {
                     name, c.coldStartWeight(), c.validation(), c.epochs());
         }
         out.flush();
-        Interactions fitOn = Splits.randomPerUser(tr, 0.1, seed).train();
         weights.put(name, t.coldStartWeight());
         models.put(name, t.applyTo(textFed.get()).interactions(fitOn).fit());
     }

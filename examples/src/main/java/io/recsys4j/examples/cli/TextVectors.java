@@ -70,8 +70,13 @@ record TextVectors(float[][] items, float[][] users) {
     }
 
     private static float[][] encode(TextEncoder enc, TextTable aligned, IdMap ids) {
-        float[][] v = enc.encodeToArrays(texts(aligned));
-        for (int i = 0; i < ids.size(); i++) {
+        return withoutMissing(enc.encodeToArrays(texts(aligned)), aligned);
+    }
+
+    /** A copy of the rows with null where the aligned table has no text (a text-fed model's input). */
+    static float[][] withoutMissing(float[][] vectors, TextTable aligned) {
+        float[][] v = vectors.clone();
+        for (int i = 0; i < v.length; i++) {
             if (aligned.text(i) == null) {
                 v[i] = null;
             }
