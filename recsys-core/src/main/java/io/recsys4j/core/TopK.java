@@ -2,7 +2,7 @@ package io.recsys4j.core;
 
 /**
  * Top-K selection over a row of scores with an excluded set, ties broken by item index
- * ascending (the convention of METRICS.md), in one pass with a bounded heap: O(n log K).
+ * ascending (the convention of {@code docs/metrics.md}), in one pass with a bounded heap: O(n log K).
  * {@link #select} is stateless and allocates nothing (the caller passes the buffers);
  * {@link #forUsers} runs it for many users of a {@link Scorer}.
  */
@@ -71,7 +71,9 @@ public final class TopK {
     /**
      * Selects the best {@code k} items of {@code scores[offset .. offset+n)}, item {@code i}
      * scoring {@code scores[offset + i]}, skipping the items in
-     * {@code excluded[from .. to)} (sorted ascending) and NaN scores.
+     * {@code excluded[from .. to)} and NaN scores. The excluded items must be in ascending
+     * order; repeats among them are harmless, and entries outside {@code 0 .. n-1} exclude
+     * nothing.
      *
      * @param outItems receives the selected items, best first; at least k long
      * @param heapScores scratch, at least k long
@@ -81,9 +83,19 @@ public final class TopK {
                              int k, int[] outItems, float[] heapScores) {
         int size = 0;
         int e = from;
+        // The next excluded item at or above i. Advancing past every entry <= i (not one step
+        // per match) keeps a repeated or negative entry from stalling the walk, at one
+        // comparison per candidate.
+        while (e < to && excluded[e] < 0) {
+            e++;
+        }
+        int next = e < to ? excluded[e] : Integer.MAX_VALUE;
         for (int i = 0; i < n; i++) {
-            if (e < to && excluded[e] == i) {
-                e++;
+            if (i == next) {
+                do {
+                    e++;
+                } while (e < to && excluded[e] <= i);
+                next = e < to ? excluded[e] : Integer.MAX_VALUE;
                 continue;
             }
             float s = scores[offset + i];

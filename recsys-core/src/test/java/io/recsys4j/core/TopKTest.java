@@ -2,6 +2,7 @@ package io.recsys4j.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -86,5 +87,51 @@ class TopKTest {
         assertThrows(IllegalArgumentException.class, () -> TopK.forUsers(SCORER, other, new int[] {0}, 3, 4, (u, t, s) -> { }));
         assertThrows(IllegalArgumentException.class, () -> TopK.forUsers(SCORER, null, new int[] {0}, 0, 4, (u, t, s) -> { }));
         assertThrows(IllegalArgumentException.class, () -> TopK.forUsers(SCORER, null, new int[] {0}, 3, 0, (u, t, s) -> { }));
+    }
+
+    @Test
+    void select_withRepeatsInTheExclusionList_stillSkipsEveryExcludedItem() {
+        // The case: training items [3, 3, 5]; a one-step walk stalled on the second 3.
+        float[] s = {0.1f, 0.2f, 0.3f, 0.9f, 0.4f, 0.8f, 0.5f};
+        int[] out = new int[7];
+        float[] heap = new float[7];
+        int got = TopK.select(s, 0, 7, new int[] {3, 3, 5}, 0, 3, 7, out, heap);
+        assertEquals(5, got);
+        assertArrayEquals(new int[] {6, 4, 2, 1, 0}, java.util.Arrays.copyOf(out, got));
+        // Repeats at the end, a negative entry and one beyond the catalogue exclude only what they name.
+        got = TopK.select(s, 0, 7, new int[] {-1, 0, 6, 6, 6, 9}, 0, 6, 7, out, heap);
+        assertArrayEquals(new int[] {3, 5, 4, 2, 1}, java.util.Arrays.copyOf(out, got));
+        // The range [from, to) of a longer array, as a CSR row is read.
+        got = TopK.select(s, 0, 7, new int[] {3, 5, 5, 6, 1}, 1, 4, 2, out, heap);
+        assertArrayEquals(new int[] {3, 4}, java.util.Arrays.copyOf(out, got));
+    }
+
+    @Test
+    void forUsers_userWithARepeatedPair_neverGetsATrainingItemBack() {
+        // Every user repeats each training item two or three times, through of and concat.
+        SplittableRandom r = new SplittableRandom(11);
+        Interactions.Builder b = Interactions.builder(IdMap.range(USERS), IdMap.range(ITEMS));
+        for (int u = 0; u < USERS; u++) {
+            for (int i = 0; i < ITEMS; i++) {
+                if (r.nextInt(3) == 0) {
+                    int times = 2 + r.nextInt(2);
+                    for (int t = 0; t < times; t++) {
+                        b.add(u, i);
+                    }
+                }
+            }
+        }
+        Interactions once = b.build();
+        Interactions train = once.concat(once);
+        int[] users = IntStream.range(0, USERS).toArray();
+        int[] calls = {0};
+        TopK.forUsers(SCORER, train, users, ITEMS, 4, (u, top, scores) -> {
+            calls[0]++;
+            assertEquals(ITEMS - train.degree(u), top.length, "user " + u + " gets every other item");
+            for (int i : top) {
+                assertFalse(train.contains(u, i), "user " + u + " got training item " + i);
+            }
+        });
+        assertEquals(USERS, calls[0]);
     }
 }

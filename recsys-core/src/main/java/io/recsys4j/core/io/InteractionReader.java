@@ -26,10 +26,17 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>Blank lines are skipped and counted. A repeated (user, item) pair rejects the file
- * unless {@link #withDuplicates} says {@link DuplicatePolicy#SKIP}.
+ * unless {@link #withDuplicates} says {@link DuplicatePolicy#SKIP} (keep the first, counted
+ * as {@code "duplicate interaction"}) or {@link DuplicatePolicy#MERGE} (fold the repeats into
+ * one interaction by the rule of {@link Interactions}, counted as
+ * {@code "merged duplicate interaction"}); either way the data has distinct pairs.
  */
 public final class InteractionReader {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** {@link LoadReport} reason of a repeat skipped under {@link DuplicatePolicy#SKIP}. */
+    static final String DUPLICATE = "duplicate interaction";
+    /** {@link LoadReport} reason of a repeat merged under {@link DuplicatePolicy#MERGE}. */
+    static final String MERGED = "merged duplicate interaction";
 
     private enum Format { LIGHTGCN, MOVIELENS, PAIRS }
 
@@ -155,20 +162,30 @@ public final class InteractionReader {
         }
     }
 
-    /** Tracks repeats according to the policy. */
+    /** Tracks repeats according to the policy, and counts the records kept. */
     private final class Dedup {
         private final PairSet seen = new PairSet();
 
-        /** True if the pair is new and should be kept. */
+        /**
+         * True if the pair should go into the data: a new pair (a record), or under
+         * {@link DuplicatePolicy#MERGE} a repeat that {@link Interactions#of} folds into it.
+         */
         boolean keep(LineSource src, int u, int i, String userId, String itemId) throws MalformedDataException {
             if (seen.add(u, i)) {
+                src.kept();
                 return true;
             }
-            if (duplicates == DuplicatePolicy.REJECT) {
-                throw src.error("duplicate interaction (user " + userId + ", item " + itemId + ")");
+            switch (duplicates) {
+                case REJECT -> throw src.error("duplicate interaction (user " + userId + ", item " + itemId + ")");
+                case SKIP -> {
+                    src.skip(DUPLICATE);
+                    return false;
+                }
+                default -> {
+                    src.skip(MERGED);
+                    return true;
+                }
             }
-            src.skip("duplicate interaction");
-            return false;
         }
     }
 
@@ -193,7 +210,6 @@ public final class InteractionReader {
                     users.add(u);
                     items.add(i);
                     maxItem = Math.max(maxItem, i);
-                    src.kept();
                 }
             }
             if (tok.length == 1) {
@@ -273,7 +289,6 @@ public final class InteractionReader {
             times[n] = time;
             users.add(u);
             items.add(i);
-            src.kept();
         }
         int n = users.size();
         return Interactions.of(userIds.build(), itemIds.build(), users.toArray(), items.toArray(),
@@ -331,7 +346,6 @@ public final class InteractionReader {
             }
             users.add(u);
             items.add(i);
-            src.kept();
         }
         int n = users.size();
         return Interactions.of(userIds.build(), itemIds.build(), users.toArray(), items.toArray(),

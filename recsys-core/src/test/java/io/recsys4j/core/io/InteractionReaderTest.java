@@ -88,6 +88,42 @@ class InteractionReaderTest {
     }
 
     @Test
+    void duplicateInteraction_isMergedByTheRuleOfInteractionsWhenOptedIn() throws IOException {
+        Path p = write("d.tsv", "a\tx\t2\t10\nb\tx\t1\t11\na\tx\t3\t30\na\tx\t5\t20\n");
+        Loaded<Interactions> l = InteractionReader.pairs().withWeightColumn(2).withTimestampColumn(3)
+                .withDuplicates(DuplicatePolicy.MERGE).read(p);
+        Interactions x = l.data();
+        assertEquals(2, x.size());
+        assertEquals(2, x.mergedRepeats());
+        assertEquals(10f, x.weight(0), "2 + 3 + 5");
+        assertEquals(30L, x.timestamp(0), "the latest");
+        assertEquals(2, l.report().records(), "records are distinct pairs");
+        assertEquals(2, l.report().skipped("merged duplicate interaction"));
+        assertTrue(l.report().toString().endsWith("4 lines, 2 records, 2 merged duplicate interactions"), l.report().toString());
+    }
+
+    @Test
+    void lightGcn_repeatMerged_countsAsWeight() throws IOException {
+        Loaded<Interactions> l = InteractionReader.lightGcn().withDuplicates(DuplicatePolicy.MERGE).read(write("t.txt", "0 4 4 2\n"));
+        assertArrayEquals(new int[] {2, 4}, l.data().itemsOf(0));
+        assertEquals(2f, l.data().weight(0));
+    }
+
+    @Test
+    void loadReport_pluralisesEachCount() {
+        java.util.Map<String, Long> skipped = new java.util.LinkedHashMap<>();
+        skipped.put("duplicate interaction", 137L);
+        skipped.put("blank line", 1L);
+        skipped.put("user line without items", 2L);
+        skipped.put("repeated tag of a movie", 3L);
+        skipped.put("below rating threshold", 4L);
+        skipped.put("self loop", 0L);
+        LoadReport r = new LoadReport(Path.of("f"), 1, 1, skipped);
+        assertEquals("f: 1 line, 1 record, 137 duplicate interactions, 1 blank line, 2 user lines without items, "
+                + "3 repeated tags of a movie, 4 below rating threshold, 0 self loops", r.toString());
+    }
+
+    @Test
     void lightGcn_duplicateWithinALine_isRejected() throws IOException {
         assertEquals(1, rejects(InteractionReader.lightGcn(), write("t.txt", "0 4 4\n")).line());
     }

@@ -54,4 +54,28 @@ class UniformNegativeSamplerTest {
                 () -> new UniformNegativeSampler(x).sample(0, new SplittableRandom(1)));
         assertTrue(e.getMessage().contains("all 2 items"), e.getMessage());
     }
+
+    @Test
+    void sample_userWithRepeatedPairs_neverDrawsAPositive() {
+        // User 0 has items 0..5 of 8, each repeated (dense path: 6 > 8/2); user 1 has item 2
+        // three times (rejection path). With repeats counted in the degree, the dense path
+        // would think fewer items are free and the rejection check would be the same.
+        int[] u = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1};
+        int[] i = {0, 1, 2, 3, 4, 5, 5, 4, 3, 2, 1, 0, 2, 2, 2};
+        Interactions x = Interactions.of(IdMap.range(2), IdMap.range(8), u, i, null, null);
+        assertEquals(6, x.degree(0));
+        UniformNegativeSampler s = new UniformNegativeSampler(x);
+        SplittableRandom r = new SplittableRandom(5);
+        int[] seen = new int[8];
+        for (int k = 0; k < 4000; k++) {
+            int n0 = s.sample(0, r);
+            assertTrue(n0 == 6 || n0 == 7, "user 0 drew " + n0);
+            seen[n0]++;
+            assertFalse(x.contains(1, s.sample(1, r)));
+        }
+        assertTrue(seen[6] > 1800 && seen[7] > 1800, "both free items drawn evenly: " + seen[6] + ", " + seen[7]);
+        // A user whose repeats cover the catalogue has no negative, and says so.
+        Interactions full = Interactions.of(IdMap.range(1), IdMap.range(2), new int[] {0, 0, 0}, new int[] {1, 0, 1}, null, null);
+        assertThrows(IllegalArgumentException.class, () -> new UniformNegativeSampler(full).sample(0, r));
+    }
 }
