@@ -72,6 +72,41 @@ public final class Dataset {
         return Optional.ofNullable(userText);
     }
 
+    /**
+     * The user id space a data set of these parts has: the first part's users, extended in
+     * order by the users only later parts have (null parts are skipped). Lets a reader of
+     * further data (e.g. a social graph restricted to known users) use the data set's id
+     * space before the data set is built.
+     *
+     * @throws IllegalArgumentException if every part is null
+     */
+    public static IdMap unionOfUsers(Interactions... parts) {
+        IdMap users = null;
+        for (Interactions x : parts) {
+            if (x != null) {
+                users = users == null ? x.users() : IdMap.union(users, x.users());
+            }
+        }
+        if (users == null) {
+            throw new IllegalArgumentException("no interactions given");
+        }
+        return users;
+    }
+
+    /** As {@link #unionOfUsers}, for the items: the catalogue a data set of these parts has. */
+    public static IdMap unionOfItems(Interactions... parts) {
+        IdMap items = null;
+        for (Interactions x : parts) {
+            if (x != null) {
+                items = items == null ? x.items() : IdMap.union(items, x.items());
+            }
+        }
+        if (items == null) {
+            throw new IllegalArgumentException("no interactions given");
+        }
+        return items;
+    }
+
     @Override
     public String toString() {
         return "Dataset[" + users().size() + " users, " + items().size() + " items, train " + train.size()
@@ -142,14 +177,8 @@ public final class Dataset {
             if (train == null) {
                 throw new IllegalStateException("train(...) is required");
             }
-            IdMap users = train.users();
-            IdMap items = train.items();
-            for (Interactions x : new Interactions[] {valid, test}) {
-                if (x != null) {
-                    users = IdMap.union(users, x.users());
-                    items = IdMap.union(items, x.items());
-                }
-            }
+            IdMap users = unionOfUsers(train, valid, test);
+            IdMap items = unionOfItems(train, valid, test);
             if (social != null) {
                 users = IdMap.union(users, social.users());
             }

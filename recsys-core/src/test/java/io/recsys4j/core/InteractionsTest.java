@@ -57,4 +57,27 @@ class InteractionsTest {
         Interactions.Builder b = Interactions.builder(IdMap.range(2), IdMap.range(2)).add(0, 0, 1f, 5L);
         assertThrows(IllegalStateException.class, () -> b.add(1, 1));
     }
+
+    @Test
+    void builder_byIds_inFixedIdSpaces_rejectsAnUnknownIdByName() {
+        Interactions.Builder b = Interactions.builder(IdMap.of(List.of("a")), IdMap.of(List.of("x")));
+        assertEquals(1, b.add("a", "x").size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.add("a", "y"));
+        assertTrue(e.getMessage().contains("unknown item id 'y'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> b.add(0, 1));
+        assertTrue(e.getMessage().contains("item index 1"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> Interactions.builder().add(0, 0), "a growing builder takes ids");
+        e = assertThrows(IllegalArgumentException.class, () -> Interactions.builder().add("a", "x", Float.NaN, 1L));
+        assertTrue(e.getMessage().contains("NaN"), e.getMessage());
+    }
+
+    @Test
+    void datasetUnionOfUsers_isTrainsUsersThenTheNewOnesOfLaterParts() {
+        Interactions train = Interactions.builder().add("b", "x").add("a", "x").build();
+        Interactions test = Interactions.builder().add("c", "y").add("a", "y").build();
+        assertEquals(List.of("b", "a", "c"), Dataset.unionOfUsers(train, null, test).ids());
+        assertEquals(List.of("x", "y"), Dataset.unionOfItems(train, null, test).ids());
+        assertEquals(Dataset.builder().train(train).test(test).build().users(), Dataset.unionOfUsers(train, null, test));
+        assertThrows(IllegalArgumentException.class, () -> Dataset.unionOfUsers((Interactions) null));
+    }
 }

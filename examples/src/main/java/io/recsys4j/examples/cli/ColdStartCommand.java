@@ -135,7 +135,7 @@ final class ColdStartCommand implements Callable<Integer> {
                 graph = d.social().orElseThrow();
             }
         }
-        all = shuffleItems(all, seed);
+        all = Splits.shuffleItems(all, seed);
         TextTable aligned = texts.alignTo(all.items());
         out.printf(Locale.ROOT, "%d users, %d items (%d with text), %d interactions%n", all.numUsers(),
                 all.numItems(), aligned.count(), all.size());
@@ -261,48 +261,6 @@ final class ColdStartCommand implements Callable<Integer> {
         }
         out.println(line);
         return m;
-    }
-
-    /**
-     * Puts the items in a seeded random index order. Ties rank by item index (METRICS.md),
-     * and a model that scores every cold item alike (popularity, LightGCN) would otherwise be
-     * judged on the file's id order, which in MovieLens follows popularity.
-     */
-    static Interactions shuffleItems(Interactions in, long seed) {
-        int n = in.numItems();
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        java.util.Random r = new java.util.Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        List<String> ids = new ArrayList<>(n);
-        int[] newIndex = new int[n];
-        for (int k = 0; k < n; k++) {
-            ids.add(in.items().id(perm[k]));
-            newIndex[perm[k]] = k;
-        }
-        int m = in.size();
-        int[] user = new int[m];
-        int[] item = new int[m];
-        float[] weight = in.hasWeights() ? new float[m] : null;
-        long[] time = in.hasTimestamps() ? new long[m] : null;
-        for (int k = 0; k < m; k++) {
-            user[k] = in.user(k);
-            item[k] = newIndex[in.item(k)];
-            if (weight != null) {
-                weight[k] = in.weight(k);
-            }
-            if (time != null) {
-                time[k] = in.timestamp(k);
-            }
-        }
-        return Interactions.of(in.users(), io.recsys4j.core.IdMap.of(ids), user, item, weight, time);
     }
 
     /** Items with at least one interaction in {@code data}. */

@@ -1,7 +1,6 @@
 package io.recsys4j.examples.cli;
 
 import io.recsys4j.core.Dataset;
-import io.recsys4j.core.IdMap;
 import io.recsys4j.core.Interactions;
 import io.recsys4j.core.SocialGraph;
 import io.recsys4j.core.io.DuplicatePolicy;
@@ -57,13 +56,7 @@ final class DataOptions {
         Interactions te = test == null ? null : read(reader, test, log);
         Dataset.Builder b = Dataset.builder().train(tr).valid(va).test(te);
         if (social != null) {
-            IdMap users = tr.users();
-            for (Interactions x : new Interactions[] {va, te}) {
-                if (x != null) {
-                    users = IdMap.union(users, x.users());
-                }
-            }
-            SocialReader sr = SocialReader.edges().withKnownUsers(users);
+            SocialReader sr = SocialReader.edges().withKnownUsers(Dataset.unionOfUsers(tr, va, te));
             String unknown = socialUnknown != null ? socialUnknown : socialUnknownDefault;
             if (policyName(unknown, "--social-unknown-users", "reject", "add").equals("add")) {
                 sr = sr.withUnknownUsersAdded();

@@ -128,6 +128,52 @@ public final class Splits {
         return partition(data, test);
     }
 
+    /**
+     * Returns the same interactions with the items renumbered in a seeded random order (the
+     * item ids, users, list order, weights and timestamps unchanged). Ties in score rank by
+     * item index, so a model that scores many items alike (popularity, or any model on cold
+     * items) would otherwise be judged on the file's id order, which in MovieLens follows
+     * popularity: shuffle before a {@link #coldItems} split. The permutation is a
+     * Fisher-Yates shuffle driven by {@code new java.util.Random(seed)}, so it is the same
+     * on every machine and version.
+     */
+    public static Interactions shuffleItems(Interactions data, long seed) {
+        int n = data.numItems();
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        java.util.Random r = new java.util.Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        java.util.List<String> ids = new java.util.ArrayList<>(n);
+        int[] newIndex = new int[n];
+        for (int k = 0; k < n; k++) {
+            ids.add(data.items().id(perm[k]));
+            newIndex[perm[k]] = k;
+        }
+        int m = data.size();
+        int[] user = new int[m];
+        int[] item = new int[m];
+        float[] weight = data.hasWeights() ? new float[m] : null;
+        long[] time = data.hasTimestamps() ? new long[m] : null;
+        for (int k = 0; k < m; k++) {
+            user[k] = data.user(k);
+            item[k] = newIndex[data.item(k)];
+            if (weight != null) {
+                weight[k] = data.weight(k);
+            }
+            if (time != null) {
+                time[k] = data.timestamp(k);
+            }
+        }
+        return Interactions.of(data.users(), io.recsys4j.core.IdMap.of(ids), user, item, weight, time);
+    }
+
     private static void requireTime(Interactions data) {
         if (!data.hasTimestamps()) {
             throw new IllegalArgumentException("this split needs timestamps; the data has none");

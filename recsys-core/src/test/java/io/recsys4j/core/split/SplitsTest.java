@@ -86,4 +86,22 @@ class SplitsTest {
         assertEquals(Math.round(0.2 * active), cold);
         assertEquals(DATA.numItems(), s.train().numItems(), "the catalogue keeps the cold items");
     }
+
+    @Test
+    void shuffleItems_renumbersItemsBySeededFisherYates_keepingEveryPairById() {
+        Interactions x = Interactions.builder().add("u", "a", 1f, 5L).add("v", "c", 2f, 6L).add("u", "d", 3f, 7L).build();
+        x = x.withIdSpaces(x.users(), IdMap.of(java.util.List.of("a", "c", "d", "b")));
+        // java.util.Random(42) over 4 items: j = 2 at i = 3, 0 at i = 2, 1 at i = 1, so the
+        // old items [a, c, d, b] take the order [b, c, a, d].
+        Interactions s = Splits.shuffleItems(x, 42);
+        assertEquals(java.util.List.of("b", "c", "a", "d"), s.items().ids());
+        assertEquals(x.users(), s.users());
+        for (int k = 0; k < x.size(); k++) {
+            assertEquals(x.users().id(x.user(k)), s.users().id(s.user(k)));
+            assertEquals(x.items().id(x.item(k)), s.items().id(s.item(k)), "same item at position " + k);
+            assertEquals(x.weight(k), s.weight(k));
+            assertEquals(x.timestamp(k), s.timestamp(k));
+        }
+        assertEquals(s.items().ids(), Splits.shuffleItems(x, 42).items().ids(), "deterministic");
+    }
 }
