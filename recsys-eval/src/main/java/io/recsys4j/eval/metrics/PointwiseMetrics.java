@@ -1,8 +1,6 @@
 package io.recsys4j.eval.metrics;
 
-import java.util.Arrays;
-
-/** The point-wise metrics of METRICS.md, over scored {@code (user, item, label)} triples. */
+/** The point-wise metrics of {@code docs/metrics.md}, over scored {@code (user, item, label)} triples. */
 public final class PointwiseMetrics {
     private PointwiseMetrics() {
     }
@@ -22,41 +20,27 @@ public final class PointwiseMetrics {
     }
 
     /**
-     * ROC AUC over all triples together: Mann-Whitney U with mid-ranks for ties (a tie
-     * counts 1/2), divided by {@code P·N}. O(n log n).
+     * ROC AUC over all triples together ({@code auc_global} of {@code docs/metrics.md}): the
+     * label-1 triples are the positives, the others the negatives, a tie counting 1/2; see
+     * {@link Auc}. O(n log n).
      *
      * @return NaN if all labels are equal
      * @throws IllegalArgumentException on empty input, differing lengths or a label not 0/1
      */
     public static double aucGlobal(double[] scores, int[] labels) {
         check(scores, labels);
-        int n = scores.length;
-        Integer[] order = new Integer[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = k;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
-        double rankSumPos = 0;
-        long pos = 0;
-        for (int k = 0; k < n; ) {
-            int j = k;
-            while (j + 1 < n && scores[order[j + 1]] == scores[order[k]]) {
-                j++;
+        double[] pos = new double[scores.length];
+        double[] neg = new double[scores.length];
+        int p = 0;
+        int n = 0;
+        for (int k = 0; k < scores.length; k++) {
+            if (labels[k] == 1) {
+                pos[p++] = scores[k];
+            } else {
+                neg[n++] = scores[k];
             }
-            double midRank = (k + j) / 2.0 + 1;
-            for (int m = k; m <= j; m++) {
-                if (labels[order[m]] == 1) {
-                    rankSumPos += midRank;
-                    pos++;
-                }
-            }
-            k = j + 1;
         }
-        long neg = n - pos;
-        if (pos == 0 || neg == 0) {
-            return Double.NaN;
-        }
-        return (rankSumPos - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+        return Auc.of(pos, p, neg, n);
     }
 
     private static void check(double[] scores, int[] labels) {

@@ -1,6 +1,7 @@
 package io.recsys4j.eval.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -39,5 +40,21 @@ class AucTest {
             }
             assertEquals(pairs / (p.length * n.length), Auc.of(p, n), 1e-12);
         }
+    }
+
+    @Test
+    void manyTiedPositives_handComputed_andBuffersReadOnlyUpToTheirCounts() {
+        // 20 positives at 1 (the binary-search path): against 0 all 20 right, against 1 all tie
+        // (10), against 2 none: 30 / 60.
+        double[] p = new double[20];
+        java.util.Arrays.fill(p, 1);
+        assertEquals(0.5, Auc.of(p, new double[] {0, 1, 2}), 1e-15);
+        // Only the first p and n entries count; the rest of each buffer is ignored and kept.
+        double[] pos = {3, 2, 99, 99};
+        double[] neg = {1, 3, -5};
+        assertEquals(0.625, Auc.of(pos, 2, neg, 2), 1e-15);
+        assertEquals(99, pos[2]);
+        assertEquals(3, pos[0], "input not sorted in place");
+        assertThrows(IllegalArgumentException.class, () -> Auc.of(pos, 5, neg, 1));
     }
 }

@@ -34,4 +34,37 @@ class PointwiseMetricsTest {
         assertThrows(IllegalArgumentException.class, () -> PointwiseMetrics.accuracy(new double[] {1}, new int[] {2}, 0.5));
         assertThrows(IllegalArgumentException.class, () -> PointwiseMetrics.aucGlobal(new double[] {1, 2}, new int[] {1}));
     }
+
+    @Test
+    void aucGlobal_equalsTheMidRankFormula_exactly_onRandomTies() {
+        // The Mann-Whitney form written independently: (sum of positive mid-ranks - P(P+1)/2) / (P·N).
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        for (int trial = 0; trial < 100; trial++) {
+            int n = 2 + r.nextInt(60);
+            double[] s = new double[n];
+            int[] y = new int[n];
+            for (int k = 0; k < n; k++) {
+                s[k] = r.nextInt(7) / 2.0;
+                y[k] = r.nextInt(2);
+            }
+            y[0] = 1;
+            y[1] = 0;
+            double rankSum = 0;
+            long pos = 0;
+            for (int k = 0; k < n; k++) {
+                if (y[k] == 1) {
+                    double below = 0;
+                    double equal = 0;
+                    for (double x : s) {
+                        below += x < s[k] ? 1 : 0;
+                        equal += x == s[k] ? 1 : 0;
+                    }
+                    rankSum += below + (equal + 1) / 2.0;
+                    pos++;
+                }
+            }
+            double want = (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * (n - pos));
+            assertEquals(want, PointwiseMetrics.aucGlobal(s, y), 0.0, "trial " + trial);
+        }
+    }
 }
