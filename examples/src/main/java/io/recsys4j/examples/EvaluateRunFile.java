@@ -63,7 +63,7 @@ public final class EvaluateRunFile {
         StringBuilder truthText = new StringBuilder();
         int[] users = IntStream.range(0, test.numUsers()).filter(u -> test.degree(u) > 0).toArray();
         // Each user's list leaves out what the user already has in training.
-        TopK.forUsers(new PopularityScorer(train), train, users, 20, 256, (u, top, scores) -> {
+        TopK.forUsers(new PopularityScorer(train), train, users, 20, 256, io.recsys4j.core.Workers.sequential(), (u, top, scores) -> {
             for (int r = 0; r < top.length; r++) {
                 runText.append(train.users().id(u)).append('\t').append(train.items().id(top[r])).append('\t')
                         .append(scores[r]).append('\n');

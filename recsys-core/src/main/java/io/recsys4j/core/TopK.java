@@ -25,14 +25,18 @@ public final class TopK {
      * The top-{@code k} items of every user in {@code users}, each user's training items
      * ({@code exclude}'s row, if not null) left out. Users are scored {@code blockSize} at a
      * time with one {@link Scorer#score} call, so memory is {@code blockSize x items} floats
-     * however many users there are; the lists of a block are selected on all cores, then
-     * handed to {@code sink} in the order of {@code users}, on the calling thread.
+     * however many users there are; the lists of a block are selected on {@code workers},
+     * then handed to {@code sink} in the order of {@code users}, on the calling thread. The
+     * lists do not depend on the number of threads.
      *
      * @param exclude interactions whose items are left out of each user's list, or null
+     * @param workers the threads to select on (the caller's; not closed here)
      * @throws IllegalArgumentException if k or blockSize is below 1, or exclude's catalogue
      *     differs in size from the scorer's
      */
-    public static void forUsers(Scorer scorer, Interactions exclude, int[] users, int k, int blockSize, Sink sink) {
+    public static void forUsers(Scorer scorer, Interactions exclude, int[] users, int k, int blockSize,
+                                Workers workers, Sink sink) {
+        java.util.Objects.requireNonNull(workers, "workers");
         if (k < 1 || blockSize < 1) {
             throw new IllegalArgumentException("k and blockSize must be >= 1, found " + k + ", " + blockSize);
         }
@@ -50,7 +54,7 @@ public final class TopK {
             scorer.score(block, buf);
             int[][] top = new int[block.length][];
             float[][] topScores = new float[block.length][];
-            java.util.stream.IntStream.range(0, block.length).parallel().forEach(j -> {
+            workers.run(block.length, j -> {
                 int u = block[j];
                 int[] t = new int[k];
                 float[] h = new float[k];

@@ -10,11 +10,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 class TopKTest {
     private static final int USERS = 11;
     private static final int ITEMS = 9;
+    /** Three threads, so that lists are selected off the calling thread too. */
+    private static final Workers WORKERS = Workers.of(3);
+
+    @AfterAll
+    static void stopWorkers() {
+        WORKERS.close();
+    }
 
     /** Scores from a handful of values, so that ties are common. */
     private static final float[][] S = new float[USERS][ITEMS];
@@ -57,7 +65,7 @@ class TopKTest {
         Interactions train = train();
         int[] users = {7, 2, 10, 0, 5, 3, 9};
         List<Integer> seen = new ArrayList<>();
-        TopK.forUsers(SCORER, train, users, 4, 3, (u, top, scores) -> {
+        TopK.forUsers(SCORER, train, users, 4, 3, WORKERS, (u, top, scores) -> {
             seen.add(u);
             List<Integer> had = IntStream.of(train.itemsOf(u)).boxed().toList();
             int[] expected = IntStream.range(0, ITEMS).filter(i -> !had.contains(i)).boxed()
@@ -74,7 +82,7 @@ class TopKTest {
     @Test
     void forUsers_withoutExclusions_mayReturnTrainingItems_andShortListsWhenKExceedsTheCatalogue() {
         int[] count = {0};
-        TopK.forUsers(SCORER, null, new int[] {4}, ITEMS + 5, 8, (u, top, scores) -> {
+        TopK.forUsers(SCORER, null, new int[] {4}, ITEMS + 5, 8, Workers.sequential(), (u, top, scores) -> {
             assertEquals(ITEMS, top.length);
             count[0]++;
         });
@@ -84,9 +92,9 @@ class TopKTest {
     @Test
     void forUsers_rejectsBadArguments() {
         Interactions other = Interactions.builder(IdMap.range(USERS), IdMap.range(ITEMS + 1)).build();
-        assertThrows(IllegalArgumentException.class, () -> TopK.forUsers(SCORER, other, new int[] {0}, 3, 4, (u, t, s) -> { }));
-        assertThrows(IllegalArgumentException.class, () -> TopK.forUsers(SCORER, null, new int[] {0}, 0, 4, (u, t, s) -> { }));
-        assertThrows(IllegalArgumentException.class, () -> TopK.forUsers(SCORER, null, new int[] {0}, 3, 0, (u, t, s) -> { }));
+        assertThrows(IllegalArgumentException.class, () -> TopK.forUsers(SCORER, other, new int[] {0}, 3, 4, WORKERS, (u, t, s) -> { }));
+        assertThrows(IllegalArgumentException.class, () -> TopK.forUsers(SCORER, null, new int[] {0}, 0, 4, WORKERS, (u, t, s) -> { }));
+        assertThrows(IllegalArgumentException.class, () -> TopK.forUsers(SCORER, null, new int[] {0}, 3, 0, WORKERS, (u, t, s) -> { }));
     }
 
     @Test
@@ -125,7 +133,7 @@ class TopKTest {
         Interactions train = once.concat(once);
         int[] users = IntStream.range(0, USERS).toArray();
         int[] calls = {0};
-        TopK.forUsers(SCORER, train, users, ITEMS, 4, (u, top, scores) -> {
+        TopK.forUsers(SCORER, train, users, ITEMS, 4, WORKERS, (u, top, scores) -> {
             calls[0]++;
             assertEquals(ITEMS - train.degree(u), top.length, "user " + u + " gets every other item");
             for (int i : top) {

@@ -1,16 +1,14 @@
 package io.recsys4j.eval;
 
+import io.recsys4j.core.Defaults;
 import io.recsys4j.core.Interactions;
 import io.recsys4j.core.Scorer;
 import io.recsys4j.core.TopK;
+import io.recsys4j.core.Workers;
 import io.recsys4j.eval.metrics.Auc;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,28 +18,36 @@ import org.slf4j.LoggerFactory;
  * except the user's training items is a candidate, ranked by score (ties by item index);
  * training items are always masked. Users are streamed in batches, so memory is
  * {@code threads x batchSize x items} floats whatever the number of users, and batches run
- * on {@code threads} threads. Immutable and thread-safe.
+ * on the evaluator's {@link Workers}. The metrics are those of {@code docs/metrics.md}.
  *
  * <p>AUC per user: positives are the test items among the candidates, negatives the other
- * candidates.
+ * candidates; computed by {@link Auc}.
+ *
+ * <p>Threads: given {@link Builder#workers}, the evaluator borrows them and {@link #close()}
+ * leaves them alone; otherwise it owns {@link Builder#threads} threads (default
+ * {@link Defaults#THREADS}), started on first use, reused by every {@link #evaluate} call and
+ * stopped by {@link #close()} (idle ones also end by themselves after a few seconds). Thread-safe;
+ * the report does not depend on the thread count.
  */
-public final class RankingEvaluator {
+public final class RankingEvaluator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RankingEvaluator.class);
     private static final long PROGRESS_NANOS = 10_000_000_000L;
 
     private final MetricLayout layout;
     private final int batchSize;
-    private final int threads;
+    private final Workers workers;
+    private final boolean ownsWorkers;
     private final boolean auc;
 
-    private RankingEvaluator(MetricLayout layout, int batchSize, int threads, boolean auc) {
+    private RankingEvaluator(MetricLayout layout, int batchSize, Workers workers, boolean ownsWorkers, boolean auc) {
         this.layout = layout;
         this.batchSize = batchSize;
-        this.threads = threads;
+        this.workers = workers;
+        this.ownsWorkers = ownsWorkers;
         this.auc = auc;
     }
 
-    /** A builder: cut-offs 1, 5, 10, 20; all cores; AUC on. */
+    /** A builder: cut-offs 1, 5, 10, 20; {@link Defaults#THREADS} threads; AUC on. */
     public static Builder builder() {
         return new Builder();
     }
@@ -52,6 +58,7 @@ public final class RankingEvaluator {
      * @param train the interactions to mask (same id spaces as {@code test})
      * @param test the ground truth
      * @throws IllegalArgumentException if the id spaces or item counts differ
+     * @throws IllegalStateException if the evaluator (or its borrowed workers) was closed
      */
     public EvaluationReport evaluate(Scorer scorer, Interactions train, Interactions test) {
         if (!train.users().equals(test.users()) || !train.items().equals(test.items())) {
@@ -64,16 +71,21 @@ public final class RankingEvaluator {
         double[][] rows = new double[users.length][];
         int batch = batchSize > 0 ? batchSize : Math.max(1, Math.min(1024, (1 << 24) / Math.max(1, train.numItems())));
         int batches = (users.length + batch - 1) / batch;
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         long[] lastLog = {start};
         // Training validates every epoch; a sub-second evaluation is not news at INFO.
         LOG.debug("evaluating {} users against {} items ({} threads, batches of {})",
-                users.length, train.numItems(), threads, batch);
-        Runnable work = () -> {
-            Worker w = new Worker(scorer, train, test, batch);
+                users.length, train.numItems(), workers.threads(), batch);
+        // One loop per thread, each with its own score buffer, claiming batches in order; a
+        // loop that finds no batch left allocates nothing.
+        AtomicInteger next = new AtomicInteger();
+        workers.run(Math.min(workers.threads(), batches), t -> {
+            Worker w = null;
             for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                if (w == null) {
+                    w = new Worker(scorer, train, test, batch);
+                }
                 int from = b * batch;
                 int to = Math.min(users.length, from + batch);
                 w.run(Arrays.copyOfRange(users, from, to), rows, from);
@@ -86,8 +98,7 @@ public final class RankingEvaluator {
                     }
                 }
             }
-        };
-        runOnThreads(work, Math.min(threads, Math.max(1, batches)));
+        });
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (ms >= 1000) {
             LOG.info("evaluated {} users against {} items in {} ms", users.length, train.numItems(), ms);
@@ -101,38 +112,11 @@ public final class RankingEvaluator {
         return new EvaluationReport(layout, ids, rows);
     }
 
-    private static void runOnThreads(Runnable work, int n) {
-        if (n == 1) {
-            work.run();
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "recsys-eval");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int k = 0; k < n; k++) {
-                fs.add(pool.submit(work));
-            }
-            for (Future<?> f : fs) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("evaluation interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
-        } finally {
-            pool.shutdownNow();
+    /** Stops the threads this evaluator owns; borrowed {@link Workers} are left running. Idempotent. */
+    @Override
+    public void close() {
+        if (ownsWorkers) {
+            workers.close();
         }
     }
 
@@ -146,7 +130,8 @@ public final class RankingEvaluator {
         private final int[] top;
         private final float[] heap;
         private final boolean[] rel;
-        private float[] pos = new float[16];
+        private double[] pos = new double[16];
+        private final double[] neg;
 
         Worker(Scorer scorer, Interactions train, Interactions test, int batch) {
             this.scorer = scorer;
@@ -157,6 +142,7 @@ public final class RankingEvaluator {
             this.top = new int[layout.maxK()];
             this.heap = new float[layout.maxK()];
             this.rel = new boolean[layout.maxK()];
+            this.neg = auc ? new double[n] : null;
         }
 
         void run(int[] users, double[][] rows, int rowOffset) {
@@ -178,77 +164,46 @@ public final class RankingEvaluator {
             }
         }
 
+        /** The user's AUC over the candidates (non-training items): test items against the rest. */
         private double auc(int u, int off, int[] truth, int[] excl, int from, int to) {
             int p = 0;
-            for (int i : truth) {
-                if (Arrays.binarySearch(excl, from, to, i) < 0) {
-                    if (p == pos.length) {
-                        pos = Arrays.copyOf(pos, 2 * p);
-                    }
-                    float s = scores[off + i];
-                    if (s != s) {
-                        throw new IllegalStateException("scorer gave NaN for user " + train.users().id(u));
-                    }
-                    pos[p++] = s;
-                }
-            }
-            int candidates = n - (to - from);
-            int negatives = candidates - p;
-            if (p == 0 || negatives == 0) {
-                return Double.NaN;
-            }
-            // Float scores widen to double exactly, so ties stay ties.
-            double[] sorted = new double[p];
-            for (int k = 0; k < p; k++) {
-                sorted[k] = pos[k];
-            }
-            Arrays.sort(sorted);
-            double min = sorted[0];
-            double max = sorted[p - 1];
-            double correct = 0;
+            int q = 0;
             int e = from;
             int t = 0;
             for (int i = 0; i < n; i++) {
-                if (e < to && excl[e] == i) {
+                while (e < to && excl[e] < i) {
                     e++;
-                    continue;
                 }
-                while (t < truth.length && truth[t] < i) {
-                    t++;
-                }
-                if (t < truth.length && truth[t] == i) {
+                if (e < to && excl[e] == i) {
                     continue;
                 }
                 float s = scores[off + i];
                 if (s != s) {
                     throw new IllegalStateException("scorer gave NaN for user " + train.users().id(u));
                 }
-                if (s < min) {
-                    correct += p;
-                } else if (s <= max) {
-                    correct += p <= 16 ? pairsAboveLinear(sorted, s) : Auc.pairsAbove(sorted, s);
+                while (t < truth.length && truth[t] < i) {
+                    t++;
+                }
+                // Float scores widen to double exactly, so ties stay ties.
+                if (t < truth.length && truth[t] == i) {
+                    if (p == pos.length) {
+                        pos = Arrays.copyOf(pos, 2 * p);
+                    }
+                    pos[p++] = s;
+                } else {
+                    neg[q++] = s;
                 }
             }
-            return correct / ((double) p * negatives);
+            return Auc.of(pos, p, neg, q);
         }
     }
 
-    /** {@link Auc#pairsAbove} for few positives: branch-free counting beats a binary search. */
-    private static double pairsAboveLinear(double[] positives, double s) {
-        int above = 0;
-        int equal = 0;
-        for (double x : positives) {
-            above += x > s ? 1 : 0;
-            equal += x == s ? 1 : 0;
-        }
-        return above + 0.5 * equal;
-    }
-
-    /** Settings of an evaluator; each setter checks its argument. */
+    /** Settings of an evaluator; each setter checks its argument, {@link #build} the combination. */
     public static final class Builder {
         private int[] ks = {1, 5, 10, 20};
         private int batchSize;
-        private int threads = Runtime.getRuntime().availableProcessors();
+        private Integer threads;
+        private Workers workers;
         private boolean auc = true;
 
         private Builder() {
@@ -270,12 +225,21 @@ public final class RankingEvaluator {
             return this;
         }
 
-        /** Worker threads (default: all cores). */
+        /**
+         * Threads the evaluator owns (default {@link Defaults#THREADS}, whatever the machine);
+         * release them with {@link RankingEvaluator#close()}.
+         */
         public Builder threads(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("threads must be >= 1, found " + n);
             }
             this.threads = n;
+            return this;
+        }
+
+        /** The caller's threads to run on instead of owned ones; the evaluator never closes them. */
+        public Builder workers(Workers w) {
+            this.workers = java.util.Objects.requireNonNull(w, "workers");
             return this;
         }
 
@@ -285,9 +249,21 @@ public final class RankingEvaluator {
             return this;
         }
 
-        /** Returns the evaluator; the builder stays usable. */
+        /**
+         * Returns the evaluator; the builder stays usable (each evaluator built owns its own
+         * threads unless {@link #workers} were given).
+         *
+         * @throws IllegalStateException if both threads and workers were set
+         */
         public RankingEvaluator build() {
-            return new RankingEvaluator(new MetricLayout(ks), batchSize, threads, auc);
+            if (threads != null && workers != null) {
+                throw new IllegalStateException("set threads(" + threads + ") or workers(" + workers + "), not both");
+            }
+            MetricLayout layout = new MetricLayout(ks);
+            if (workers != null) {
+                return new RankingEvaluator(layout, batchSize, workers, false, auc);
+            }
+            return new RankingEvaluator(layout, batchSize, Workers.of(threads != null ? threads : Defaults.THREADS), true, auc);
         }
     }
 }

@@ -155,4 +155,71 @@ class RankingEvaluatorTest {
         assertThrows(IllegalArgumentException.class, () -> CandidateFilter.itemsIn(new MatrixScorer(s),
                 Interactions.of(IdMap.range(1), IdMap.range(5), new int[0], new int[0], null, null)));
     }
+
+    @Test
+    void masking_userWithARepeatedTrainingPair_neverRanksATrainingItem_handComputed() {
+        // Training items [3, 3, 5] (item 3 bought twice), through of and through the builder by id.
+        IdMap users = IdMap.range(1);
+        IdMap items = IdMap.range(6);
+        Interactions viaOf = Interactions.of(users, items, new int[] {0, 0, 0}, new int[] {3, 3, 5}, null, null);
+        Interactions viaBuilder = Interactions.builder(users, items).add("0", "3").add("0", "5").add("0", "3").build();
+        Interactions test = Interactions.of(users, items, new int[] {0, 0}, new int[] {1, 2}, null, null);
+        // Training items score highest, so any leak would take the first places.
+        float[][] s = {{0.5f, 0.7f, 0.5f, 0.8f, 0.4f, 0.9f}};
+        for (Interactions train : List.of(viaOf, viaBuilder)) {
+            try (RankingEvaluator ev = RankingEvaluator.builder().ks(1, 2).build()) {
+                EvaluationReport r = ev.evaluate(new MatrixScorer(s), train, test);
+                // Candidates 0, 1, 2, 4 ranked 1 (0.7), 0 (0.5), 2 (0.5, tie broken by index), 4 (0.4).
+                assertEquals(1.0, r.mean("hit@1"));
+                assertEquals(0.5, r.mean("precision@2"));
+                assertEquals(0.5, r.mean("recall@2"));
+                assertEquals(1.0, r.mean("mrr@2"));
+                assertEquals(1.0 / (1.0 + 1.0 / (Math.log(3) / Math.log(2))), r.mean("ndcg@2"), 1e-12);
+                // Pairs (1 vs 0) 1, (1 vs 4) 1, (2 vs 0) tie 1/2, (2 vs 4) 1: 3.5 / 4. A miscounted
+                // candidate set (6 - 3 entries) would divide by 2 x 1.
+                assertEquals(0.875, r.mean("auc"), 1e-15);
+            }
+        }
+    }
+
+    @Test
+    void threadsOrBorrowedWorkers_giveTheSameReport_andTheEvaluatorReleasesOnlyWhatItOwns() {
+        SplittableRandom r = new SplittableRandom(8);
+        float[][] s = new float[30][20];
+        Interactions.Builder tr = Interactions.builder(IdMap.range(30), IdMap.range(20));
+        Interactions.Builder te = Interactions.builder(IdMap.range(30), IdMap.range(20));
+        for (int u = 0; u < 30; u++) {
+            for (int i = 0; i < 20; i++) {
+                s[u][i] = r.nextInt(5);
+                int p = r.nextInt(10);
+                if (p < 2) {
+                    tr.add(u, i);
+                } else if (p < 4) {
+                    te.add(u, i);
+                }
+            }
+        }
+        Interactions train = tr.build();
+        Interactions test = te.build();
+        EvaluationReport one;
+        try (RankingEvaluator ev = RankingEvaluator.builder().threads(1).batchSize(4).build()) {
+            one = ev.evaluate(new MatrixScorer(s), train, test);
+        }
+        try (io.recsys4j.core.Workers w = io.recsys4j.core.Workers.of(3)) {
+            RankingEvaluator ev = RankingEvaluator.builder().workers(w).batchSize(4).build();
+            for (int rep = 0; rep < 2; rep++) {
+                EvaluationReport got = ev.evaluate(new MatrixScorer(s), train, test);
+                for (String m : one.metricNames()) {
+                    assertArrayEquals(one.perUser(m), got.perUser(m), 0.0, m);
+                }
+            }
+            ev.close();
+            w.run(1, t -> { });  // still usable: the evaluator only borrowed it
+        }
+        RankingEvaluator owned = RankingEvaluator.builder().threads(2).build();
+        owned.close();
+        assertThrows(IllegalStateException.class, () -> owned.evaluate(new MatrixScorer(s), train, test));
+        assertThrows(IllegalStateException.class, () -> RankingEvaluator.builder().threads(2)
+                .workers(io.recsys4j.core.Workers.sequential()).build());
+    }
 }

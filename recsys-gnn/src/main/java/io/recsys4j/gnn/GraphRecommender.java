@@ -255,13 +255,15 @@ public final class GraphRecommender implements Scorer {
             indices[j] = users.require(userIds.get(j));
         }
         int[] position = {0};
-        TopK.forUsers(this, train, indices, k, blockSize, (u, top, scores) -> {
-            List<Recommendation> out = new ArrayList<>(top.length);
-            for (int r = 0; r < top.length; r++) {
-                out.add(new Recommendation(items.id(top[r]), scores[r]));
-            }
-            sink.accept(userIds.get(position[0]++), out);
-        });
+        try (io.recsys4j.core.Workers workers = io.recsys4j.core.Workers.of(config.threads())) {
+            TopK.forUsers(this, train, indices, k, blockSize, workers, (u, top, scores) -> {
+                List<Recommendation> out = new ArrayList<>(top.length);
+                for (int r = 0; r < top.length; r++) {
+                    out.add(new Recommendation(items.id(top[r]), scores[r]));
+                }
+                sink.accept(userIds.get(position[0]++), out);
+            });
+        }
     }
 
     /**
@@ -322,7 +324,9 @@ public final class GraphRecommender implements Scorer {
      * @param ks cut-offs
      */
     public EvaluationReport evaluate(Interactions test, int... ks) {
-        return RankingEvaluator.builder().ks(ks).threads(config.threads()).build().evaluate(this, train, test);
+        try (RankingEvaluator ev = RankingEvaluator.builder().ks(ks).threads(config.threads()).build()) {
+            return ev.evaluate(this, train, test);
+        }
     }
 
     /** The user id space. */

@@ -77,11 +77,13 @@ final class BaselineCommand implements Callable<Integer> {
     private void writeRun(Dataset d, Interactions test, PopularityScorer scorer, int k) throws java.io.IOException {
         StringBuilder sb = new StringBuilder();
         int[] users = java.util.stream.IntStream.range(0, test.numUsers()).filter(u -> test.degree(u) > 0).toArray();
-        TopK.forUsers(scorer, d.train(), users, k, 256, (u, top, scores) -> {
-            for (int r = 0; r < top.length; r++) {
-                sb.append(d.users().id(u)).append('\t').append(d.items().id(top[r])).append('\t').append(scores[r]).append('\n');
-            }
-        });
+        try (io.recsys4j.core.Workers w = io.recsys4j.core.Workers.of(threads != null ? threads : io.recsys4j.core.Defaults.THREADS)) {
+            TopK.forUsers(scorer, d.train(), users, k, 256, w, (u, top, scores) -> {
+                for (int r = 0; r < top.length; r++) {
+                    sb.append(d.users().id(u)).append('\t').append(d.items().id(top[r])).append('\t').append(scores[r]).append('\n');
+                }
+            });
+        }
         AtomicFiles.writeString(runFile, sb.toString());
     }
 }

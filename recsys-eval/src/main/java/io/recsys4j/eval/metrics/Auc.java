@@ -63,7 +63,7 @@ public final class Auc {
      * Number of {@code sortedPositives} (ascending) above {@code s}, plus half of those equal
      * to it: the correctly ordered pairs a negative scoring {@code s} forms.
      */
-    public static double pairsAbove(double[] sortedPositives, double s) {
+    private static double pairsAbove(double[] sortedPositives, double s) {
         int lo = lowerBound(sortedPositives, s);
         int hi = upperBound(sortedPositives, s, lo);
         return (sortedPositives.length - hi) + 0.5 * (hi - lo);

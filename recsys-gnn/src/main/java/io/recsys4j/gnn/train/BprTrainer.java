@@ -286,8 +286,10 @@ public final class BprTrainer {
     }
 
     private double validate(Step step) {
-        return RankingEvaluator.builder().ks(config.validationK()).auc(false).threads(config.threads()).build()
-                .evaluate(currentScorer(step), train, validation).mean("recall@" + config.validationK());
+        try (RankingEvaluator ev = RankingEvaluator.builder().ks(config.validationK()).auc(false)
+                .threads(config.threads()).build()) {
+            return ev.evaluate(currentScorer(step), train, validation).mean("recall@" + config.validationK());
+        }
     }
 
     /** A training step over {@code prop} with freshly initialised embeddings, for tests. */
