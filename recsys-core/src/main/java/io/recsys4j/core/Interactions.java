@@ -217,7 +217,7 @@ public final class Interactions {
         return items.size();
     }
 
-    /** Number of interactions. */
+    /** Number of interactions, that is of distinct (user, item) pairs. */
     public int size() {
         return user.length;
     }
@@ -232,7 +232,7 @@ public final class Interactions {
         return item[k];
     }
 
-    /** Weight of interaction {@code k}; 1 when the data has no weights. */
+    /** Weight of interaction {@code k} (summed over merged repeats); 1 when the data has no weights. */
     public float weight(int k) {
         return weight == null ? 1f : weight[k];
     }
@@ -242,13 +242,13 @@ public final class Interactions {
         return time != null;
     }
 
-    /** True if the data carries weights. */
+    /** True if the data carries weights: given ones, or counts made by merging repeats. */
     public boolean hasWeights() {
         return weight != null;
     }
 
     /**
-     * Timestamp of interaction {@code k}, in the data's own unit.
+     * Timestamp of interaction {@code k} (the latest of merged repeats), in the data's own unit.
      *
      * @throws IllegalStateException if the data has no timestamps
      */
@@ -259,7 +259,7 @@ public final class Interactions {
         return time[k];
     }
 
-    /** Number of interactions of user {@code u}. */
+    /** Number of distinct items of user {@code u}. */
     public int degree(int u) {
         return rowStart[u + 1] - rowStart[u];
     }
@@ -287,7 +287,7 @@ public final class Interactions {
         return rowItems;
     }
 
-    /** Number of interactions of each item. */
+    /** Number of distinct users of each item. */
     public int[] itemDegrees() {
         int[] d = new int[items.size()];
         for (int i : item) {
@@ -296,7 +296,7 @@ public final class Interactions {
         return d;
     }
 
-    /** Number of interactions of each user. */
+    /** Number of distinct items of each user. */
     public int[] userDegrees() {
         int[] d = new int[users.size()];
         for (int u = 0; u < d.length; u++) {
