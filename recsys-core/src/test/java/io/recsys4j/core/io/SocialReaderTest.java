@@ -63,6 +63,10 @@ class SocialReaderTest {
         assertTrue(assertThrows(MalformedDataException.class, () -> SocialReader.edges().read(p)).problem()
                 .contains("duplicate edge"));
         assertEquals(1, SocialReader.edges().withDuplicates(DuplicatePolicy.SKIP).read(p).report().skipped("duplicate edge"));
+        // An unweighted edge merged with its repeat is the edge once: MERGE and SKIP agree.
+        Loaded<SocialGraph> merged = SocialReader.edges().withDuplicates(DuplicatePolicy.MERGE).read(p);
+        assertEquals(1, merged.data().numEdges());
+        assertEquals(1, merged.report().skipped("duplicate edge"));
     }
 
     @Test
