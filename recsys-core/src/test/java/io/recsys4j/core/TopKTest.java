@@ -142,4 +142,36 @@ class TopKTest {
         });
         assertEquals(USERS, calls[0]);
     }
+
+    @Test
+    void select_onRandomRowsAndExclusionListsWithRepeats_equalsSortingTheCandidates() {
+        SplittableRandom r = new SplittableRandom(21);
+        for (int trial = 0; trial < 500; trial++) {
+            int n = 1 + r.nextInt(30);
+            float[] s = new float[n];
+            for (int i = 0; i < n; i++) {
+                s[i] = r.nextInt(5) == 0 ? Float.NaN : r.nextInt(4);
+            }
+            // Sorted, with repeats and out-of-range entries, inside a longer array.
+            int len = r.nextInt(2 * n);
+            int[] ex = new int[len + 2];
+            for (int j = 0; j < len; j++) {
+                ex[j + 1] = r.nextInt(n + 4) - 2;
+            }
+            java.util.Arrays.sort(ex, 1, len + 1);
+            ex[0] = 1_000;
+            ex[len + 1] = -7;
+            java.util.Set<Integer> excluded = new java.util.HashSet<>();
+            for (int j = 1; j <= len; j++) {
+                excluded.add(ex[j]);
+            }
+            int k = 1 + r.nextInt(n + 2);
+            int[] want = IntStream.range(0, n).filter(i -> !excluded.contains(i) && !Float.isNaN(s[i])).boxed()
+                    .sorted(Comparator.<Integer>comparingDouble(i -> -s[i]).thenComparingInt(i -> i))
+                    .limit(k).mapToInt(Integer::intValue).toArray();
+            int[] out = new int[k];
+            int got = TopK.select(s, 0, n, ex, 1, len + 1, k, out, new float[k]);
+            assertArrayEquals(want, java.util.Arrays.copyOf(out, got), "trial " + trial);
+        }
+    }
 }
