@@ -21,7 +21,6 @@ import io.recsys4j.text.TextEncoder;
 import io.recsys4j.text.TextProfileScorer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
