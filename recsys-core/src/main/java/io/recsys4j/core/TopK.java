@@ -22,6 +22,14 @@ public final class TopK {
     }
 
     /**
+     * As {@link #forUsers(Scorer, Interactions, int[], int, int, Workers, Sink)}, on the
+     * calling thread alone: no thread is started.
+     */
+    public static void forUsers(Scorer scorer, Interactions exclude, int[] users, int k, int blockSize, Sink sink) {
+        forUsers(scorer, exclude, users, k, blockSize, Workers.sequential(), sink);
+    }
+
+    /**
      * The top-{@code k} items of every user in {@code users}, each user's training items
      * ({@code exclude}'s row, if not null) left out. Users are scored {@code blockSize} at a
      * time with one {@link Scorer#score} call, so memory is {@code blockSize x items} floats

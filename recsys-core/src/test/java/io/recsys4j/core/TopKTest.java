@@ -82,7 +82,7 @@ class TopKTest {
     @Test
     void forUsers_withoutExclusions_mayReturnTrainingItems_andShortListsWhenKExceedsTheCatalogue() {
         int[] count = {0};
-        TopK.forUsers(SCORER, null, new int[] {4}, ITEMS + 5, 8, Workers.sequential(), (u, top, scores) -> {
+        TopK.forUsers(SCORER, null, new int[] {4}, ITEMS + 5, 8, (u, top, scores) -> {
             assertEquals(ITEMS, top.length);
             count[0]++;
         });
