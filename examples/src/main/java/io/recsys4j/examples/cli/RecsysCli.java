@@ -50,8 +50,11 @@ public final class RecsysCli {
         return cl;
     }
 
-    /** Runs the tool and exits with its status. */
+    /**
+     * Runs the tool and exits with its status. A command that propagates over the graph runs
+     * in a child JVM with the Vector API module when this JVM lacks it ({@link SimdRelaunch}).
+     */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(SimdRelaunch.runIfNeeded(args).orElseGet(() -> commandLine().execute(args)));
     }
 }
