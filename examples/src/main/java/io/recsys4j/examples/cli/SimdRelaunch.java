@@ -7,13 +7,13 @@ import java.lang.module.ModuleFinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * manifest cannot add a module, hence the second JVM.
  *
  * <p>Only the commands that propagate over the graph (train, bench, demo, coldstart) are
- * relaunched; the others gain nothing from the kernel and keep their start-up time. The
- * child gets the parent's JVM options, class path, main class and arguments, inherits its
- * standard streams (so it sees the same terminal), and its exit status becomes the parent's.
+ * relaunched, and not for {@code --help} or {@code --version}: the others gain nothing from
+ * the kernel and keep their start-up time. The child gets the parent's JVM options, class
+ * path, main class and arguments, inherits its standard streams (so it sees the same
+ * terminal), and its exit status becomes the parent's.
  *
  * <p>Loops are impossible: the child runs with {@value #GUARD}{@code =true} and the
  * environment variable {@value #GUARD_ENV}, and either one stops a relaunch. The user opts
@@ -34,8 +35,6 @@ import org.slf4j.LoggerFactory;
  * scalar kernel and which flag to add). A JVM under a debugger (JDWP) is not relaunched.
  */
 final class SimdRelaunch {
-    private static final Logger LOG = LoggerFactory.getLogger(SimdRelaunch.class);
-
     static final String MODULE = "jdk.incubator.vector";
     /** System property set on the child; its presence stops a second relaunch. */
     static final String GUARD = "recsys.relaunched";
@@ -43,6 +42,7 @@ final class SimdRelaunch {
     static final String GUARD_ENV = "RECSYS_RELAUNCHED";
     /** The commands whose work runs the propagation kernel. */
     static final Set<String> PROPAGATING = Set.of("train", "bench", "demo", "coldstart");
+    private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
 
     private SimdRelaunch() {
     }
@@ -71,6 +71,9 @@ final class SimdRelaunch {
         }
         if (jvmArgs.stream().anyMatch(a -> a.contains("jdwp"))) {
             return false;
+        }
+        if (Arrays.stream(args).anyMatch(HELP::contains)) {
+            return false;   // help and version need no kernel
         }
         return args.length > 0 && PROPAGATING.contains(args[0]);
     }
@@ -131,7 +134,8 @@ final class SimdRelaunch {
         try {
             child = pb.start();
         } catch (IOException e) {
-            LOG.debug("could not start a JVM with --add-modules {}: {}", MODULE, e.toString());
+            // The logger only now: the parent JVM that relaunches never starts SLF4J.
+            LoggerFactory.getLogger(SimdRelaunch.class).debug("could not start a JVM with --add-modules {}: {}", MODULE, e.toString());
             return Optional.empty();
         }
         Thread stop = new Thread(() -> {

@@ -76,5 +76,7 @@ class SimdRelaunchTest {
         for (String c : new String[] {"--help", "stats", "encode", "evaluate", "synth", "baseline", "recommend", "help"}) {
             assertFalse(decide(false, Map.of(), Map.of(), List.of(), c), c);
         }
+        assertFalse(decide(false, Map.of(), Map.of(), List.of(), "train", "--help"));
+        assertFalse(decide(false, Map.of(), Map.of(), List.of(), "bench", "-h"));
     }
 }
