@@ -32,8 +32,8 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--k", split = ",", defaultValue = "1,5,10,20", description = "Cut-offs (default: ${DEFAULT-VALUE}).")
     List<Integer> ks;
 
-    @Option(names = "--threads", description = "Evaluation threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--report", description = "Write the means as JSON here.")
     Path report;
@@ -41,8 +41,8 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--write-run", description = "Also write the top-K list of every test user as a run file (user<TAB>item<TAB>score).")
     Path runFile;
 
-    @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -52,9 +52,7 @@ final class BaselineCommand implements Callable<Integer> {
         PopularityScorer scorer = new PopularityScorer(d.train());
         int[] k = ks.stream().mapToInt(Integer::intValue).toArray();
         RankingEvaluator.Builder eb = RankingEvaluator.builder().ks(k);
-        if (threads != null) {
-            eb.threads(threads);
-        }
+        threads.ifSet(eb::threads);
         long t0 = System.nanoTime();
         EvaluationReport rep = eb.build().evaluate(scorer, d.train(), test);
         double seconds = (System.nanoTime() - t0) / 1e9;

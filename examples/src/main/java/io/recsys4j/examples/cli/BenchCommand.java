@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,17 +43,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--k", defaultValue = "20", description = "Cut-off of the metrics (default ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--threads", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
-    @Option(names = "--seed", defaultValue = "2020", description = "Random seed (default ${DEFAULT-VALUE}, the reference's).")
+    // Not SeedOption: the README's side-by-side figures were run with the reference's seed.
+    @Option(names = "--seed", defaultValue = "2020",
+            description = "Random seed (default ${DEFAULT-VALUE}: the reference LightGCN's seed, which the README's "
+                + "bench figures use; every other command defaults to 42).")
     long seed;
 
     @Option(names = "--report", description = "Also write the JSON here.")
     Path report;
 
-    @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -61,9 +65,7 @@ final class BenchCommand implements Callable<Integer> {
         Interactions tr = d.train();
         GraphRecommender.Builder b = GraphRecommender.builder().interactions(tr).model("lightgcn").epochs(epochs)
                 .seed(seed);
-        if (threads != null) {
-            b.threads(threads);
-        }
+        threads.ifSet(b::threads);
         long t0 = System.nanoTime();
         GraphRecommender m = b.fit();
         double trainSeconds = (System.nanoTime() - t0) / 1e9;

@@ -41,6 +41,9 @@ final class DataOptions {
     @Option(names = "--min-rating", description = "movielens: keep ratings at or above this (implicit feedback).")
     Double minRating;
 
+    @Option(names = "--header", description = "pairs: the first line of each file is a header, not an interaction.")
+    boolean header;
+
     /** Reads the files into one data set, printing what each loader read and skipped. */
     Dataset load(PrintWriter log) throws IOException {
         return load(log, "reject");
@@ -51,6 +54,12 @@ final class DataOptions {
         InteractionReader reader = InteractionReader.forFormat(format).withDuplicates(policy(duplicates, "--duplicates"));
         if (minRating != null) {
             reader = reader.withMinRating(minRating);
+        }
+        if (header) {
+            if (!format.equalsIgnoreCase("pairs")) {
+                throw new IllegalArgumentException("--header applies to --format pairs, not " + format);
+            }
+            reader = reader.withHeader(true);
         }
         Interactions tr = read(reader, train, log);
         Interactions va = valid == null ? null : read(reader, valid, log);

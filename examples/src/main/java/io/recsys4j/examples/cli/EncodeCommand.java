@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,8 +53,8 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--cache", description = "Cache folder: vectors of texts seen before are not recomputed.")
     Path cache;
 
-    @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {

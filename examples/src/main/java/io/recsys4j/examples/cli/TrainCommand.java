@@ -56,8 +56,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--k", split = ",", defaultValue = "20", description = "Test cut-offs (default ${DEFAULT-VALUE}).")
     List<Integer> ks;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seeds;
 
     @Option(names = "--eval-every", defaultValue = "0", description = "Validate on --valid every N epochs (default: every epoch when --valid is given).")
     int evalEvery;
@@ -86,8 +86,8 @@ final class TrainCommand implements Callable<Integer> {
             + "(default 1; `coldstart` shows how to choose it on held-out items).")
     Double coldWeight;
 
-    @Option(names = "--threads", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--auc", description = "Also compute the user-averaged AUC on the test set (a second pass).")
     boolean auc;
@@ -98,8 +98,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save", description = "Save the trained model here.")
     Path save;
 
-    @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -107,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
         Dataset d = data.load(out, "add");
         GraphRecommender.Builder b = GraphRecommender.builder().interactions(d.train()).model(model)
                 .socialWeight(socialWeight).layers(layers).dim(dim).epochs(epochs).batchSize(batch)
-                .learningRate(lr).regularization(reg).seed(seed).patience(patience).evalEvery(evalEvery);
+                .learningRate(lr).regularization(reg).seed(seeds.seed).patience(patience).evalEvery(evalEvery);
         d.social().ifPresent(b::social);
         d.valid().ifPresent(b::validation);
         if (holdOut > 0) {
@@ -116,9 +116,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             b.holdOut(holdOut);
         }
-        if (threads != null) {
-            b.threads(threads);
-        }
+        threads.ifSet(b::threads);
         if (itemText != null) {
             TextVectors tv = TextVectors.load(itemText, itemTags, userText, encoder, d, out);
             b.itemText(tv.items());
