@@ -54,7 +54,10 @@ final class BaselineCommand implements Callable<Integer> {
         RankingEvaluator.Builder eb = RankingEvaluator.builder().ks(k);
         threads.ifSet(eb::threads);
         long t0 = System.nanoTime();
-        EvaluationReport rep = eb.build().evaluate(scorer, d.train(), test);
+        EvaluationReport rep;
+        try (Progress p = Progress.loggedElsewhere("evaluate", -1)) {
+            rep = eb.build().evaluate(scorer, d.train(), test);
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.println("most-popular baseline, full ranking over " + d.items().size() + " items:");
         out.print(rep.toTable());
@@ -75,11 +78,14 @@ final class BaselineCommand implements Callable<Integer> {
     private void writeRun(Dataset d, Interactions test, PopularityScorer scorer, int k) throws java.io.IOException {
         StringBuilder sb = new StringBuilder();
         int[] users = java.util.stream.IntStream.range(0, test.numUsers()).filter(u -> test.degree(u) > 0).toArray();
-        TopK.forUsers(scorer, d.train(), users, k, 256, (u, top, scores) -> {
-            for (int r = 0; r < top.length; r++) {
-                sb.append(d.users().id(u)).append('\t').append(d.items().id(top[r])).append('\t').append(scores[r]).append('\n');
-            }
-        });
+        try (Progress p = Progress.of("top-" + k, users.length)) {
+            TopK.forUsers(scorer, d.train(), users, k, 256, (u, top, scores) -> {
+                for (int r = 0; r < top.length; r++) {
+                    sb.append(d.users().id(u)).append('\t').append(d.items().id(top[r])).append('\t').append(scores[r]).append('\n');
+                }
+                p.step();
+            });
+        }
         AtomicFiles.writeString(runFile, sb.toString());
     }
 }

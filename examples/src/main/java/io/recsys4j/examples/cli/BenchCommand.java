@@ -67,11 +67,18 @@ final class BenchCommand implements Callable<Integer> {
                 .seed(seed);
         threads.ifSet(b::threads);
         long t0 = System.nanoTime();
-        GraphRecommender m = b.fit();
+        GraphRecommender m;
+        try (Progress p = Progress.loggedElsewhere("train", epochs)) {
+            b.onEpoch(e -> p.stepTo(e.epoch()));
+            m = b.fit();
+        }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         RankingEvaluator ev = RankingEvaluator.builder().ks(k).auc(false).threads(m.config().threads()).build();
         long e0 = System.nanoTime();
-        EvaluationReport rep = ev.evaluate(m, tr, d.test().orElseThrow());
+        EvaluationReport rep;
+        try (Progress p = Progress.loggedElsewhere("evaluate", -1)) {
+            rep = ev.evaluate(m, tr, d.test().orElseThrow());
+        }
         double evalSeconds = (System.nanoTime() - e0) / 1e9;
 
         Map<String, Object> json = new LinkedHashMap<>();

@@ -85,7 +85,10 @@ final class DataOptions {
     }
 
     private static Interactions read(InteractionReader reader, Path file, PrintWriter log) throws IOException {
-        Loaded<Interactions> l = reader.read(file);
+        Loaded<Interactions> l;
+        try (Progress p = Progress.loggedElsewhere("read " + file.getFileName(), -1)) {
+            l = reader.read(file);
+        }
         log.println("read " + l.report());
         return l.data();
     }

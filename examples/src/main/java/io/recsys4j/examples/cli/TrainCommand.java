@@ -130,7 +130,14 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException((userText != null ? "--user-text" : "--cold-weight") + " needs --item-text");
         }
         long t0 = System.nanoTime();
-        GraphRecommender m = b.fit();
+        GraphRecommender m;
+        try (Progress p = Progress.loggedElsewhere("train", epochs)) {
+            b.onEpoch(e -> {
+                p.stepTo(e.epoch());
+                p.note(String.format(Locale.ROOT, "loss %.5f", e.loss()));
+            });
+            m = b.fit();
+        }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         out.printf(Locale.ROOT, "trained %s in %.1f s (%d epochs, model from epoch %d)%n", m.config().model(),
                 trainSeconds, m.history().size(), m.bestEpoch());
@@ -139,7 +146,10 @@ final class TrainCommand implements Callable<Integer> {
             int[] k = ks.stream().mapToInt(Integer::intValue).toArray();
             RankingEvaluator ev = RankingEvaluator.builder().ks(k).auc(auc).threads(m.config().threads()).build();
             long e0 = System.nanoTime();
-            EvaluationReport rep = ev.evaluate(m, m.trainingInteractions(), d.test().get());
+            EvaluationReport rep;
+            try (Progress p = Progress.loggedElsewhere("evaluate", -1)) {
+                rep = ev.evaluate(m, m.trainingInteractions(), d.test().get());
+            }
             double evalSeconds = (System.nanoTime() - e0) / 1e9;
             out.print(rep.toTable());
             out.printf(Locale.ROOT, "evaluation took %.2f s%n", evalSeconds);
