@@ -123,6 +123,9 @@ final class ColdStartCommand implements Callable<Integer> {
             if (itemText == null) {
                 throw new IllegalArgumentException("--item-text is required with --train");
             }
+            if (minRating != null && !format.equalsIgnoreCase("movielens")) {
+                throw new IllegalArgumentException("--min-rating applies to --format movielens, not " + format);
+            }
             InteractionReader r = InteractionReader.forFormat(format);
             if (minRating != null) {
                 r = r.withMinRating(minRating);

@@ -53,12 +53,11 @@ final class DataOptions {
     Dataset load(PrintWriter log, String socialUnknownDefault) throws IOException {
         InteractionReader reader = InteractionReader.forFormat(format).withDuplicates(policy(duplicates, "--duplicates"));
         if (minRating != null) {
+            requireFormat("--min-rating", "movielens");
             reader = reader.withMinRating(minRating);
         }
         if (header) {
-            if (!format.equalsIgnoreCase("pairs")) {
-                throw new IllegalArgumentException("--header applies to --format pairs, not " + format);
-            }
+            requireFormat("--header", "pairs");
             reader = reader.withHeader(true);
         }
         Interactions tr = read(reader, train, log);
@@ -82,6 +81,12 @@ final class DataOptions {
             b.social(g.data());
         }
         return b.build();
+    }
+
+    private void requireFormat(String option, String needed) {
+        if (!format.equalsIgnoreCase(needed)) {
+            throw new IllegalArgumentException(option + " applies to --format " + needed + ", not " + format);
+        }
     }
 
     private static Interactions read(InteractionReader reader, Path file, PrintWriter log) throws IOException {

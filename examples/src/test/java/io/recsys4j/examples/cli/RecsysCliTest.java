@@ -109,6 +109,8 @@ class RecsysCliTest {
         Path t = write("train.txt", "0 1 2\n");
         assertEquals(2, run("stats", "--format", "lightgcn", "--train", t.toString(), "--header"));
         assertTrue(err.toString().contains("--header applies to --format pairs"), err.toString());
+        assertEquals(2, run("stats", "--format", "lightgcn", "--train", t.toString(), "--min-rating", "4"));
+        assertTrue(err.toString().contains("--min-rating applies to --format movielens, not lightgcn"), err.toString());
     }
 
     @Test
