@@ -61,7 +61,10 @@ final class EncodeCommand implements Callable<Integer> {
         List<String> texts = readLines(in);
         long t0 = System.nanoTime();
         try (TextEncoder enc = wrap(open(texts))) {
-            float[][] v = enc.encodeToArrays(texts);
+            float[][] v;
+            try (Progress p = Progress.loggedElsewhere("encode", -1)) {
+                v = enc.encodeToArrays(texts);
+            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             AtomicFiles.write(out, os -> {
                 BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);

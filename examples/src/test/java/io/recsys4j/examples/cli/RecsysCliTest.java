@@ -64,6 +64,22 @@ class RecsysCliTest {
     }
 
     @Test
+    void sharedOptions_oneDefaultSeed_andVerboseEverywhere() {
+        for (var e : RecsysCli.commandLine().getSubcommands().entrySet()) {
+            if (e.getKey().equals("help")) {
+                continue;
+            }
+            var spec = e.getValue().getCommandSpec();
+            assertTrue(spec.findOption("-v") != null && spec.findOption("--verbose") != null, e.getKey());
+            var seed = spec.findOption("--seed");
+            if (seed != null) {
+                // bench keeps the reference LightGCN's seed: the README's side-by-side figures use it.
+                assertEquals(e.getKey().equals("bench") ? "2020" : "42", seed.defaultValue(), e.getKey());
+            }
+        }
+    }
+
+    @Test
     void commandList_showsEachCommandsWholeFirstSentence() {
         assertEquals(0, run("--help"));
         assertTrue(out.toString().contains("synth      Write the seeded synthetic e-commerce world to a folder as data"),
