@@ -65,6 +65,7 @@ public final class RecsysCli {
      * in a child JVM with the Vector API module when this JVM lacks it ({@link SimdRelaunch}).
      */
     public static void main(String[] args) {
+        SimdRelaunch.exitWithParent();
         System.exit(SimdRelaunch.runIfNeeded(args).orElseGet(() -> commandLine().execute(args)));
     }
 }

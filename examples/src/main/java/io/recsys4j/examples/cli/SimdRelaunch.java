@@ -97,6 +97,18 @@ final class SimdRelaunch {
         return cmd;
     }
 
+    /**
+     * In a relaunched child: ends this JVM when the parent that waits for it dies. The parent
+     * stops the child from a shutdown hook on SIGTERM and SIGINT, but a parent killed with
+     * SIGKILL runs no hook, and the child would train on as an orphan.
+     */
+    static void exitWithParent() {
+        if (System.getProperty(GUARD) == null) {
+            return;
+        }
+        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().exit(137)));
+    }
+
     /** The running JVM's {@code java} executable, if it can be found. */
     static Optional<String> javaCommand() {
         Optional<String> c = ProcessHandle.current().info().command().filter(p -> Files.isExecutable(Path.of(p)));
