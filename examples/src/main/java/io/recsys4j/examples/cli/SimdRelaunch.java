@@ -79,14 +79,18 @@ final class SimdRelaunch {
     }
 
     /**
-     * The child's command line: {@code java <the parent's JVM options> --add-modules
-     * jdk.incubator.vector -Drecsys.relaunched=true -cp <class path> <main class> <args>}.
+     * The child's command line: {@code java <the parent's JVM options> [quieting options]
+     * --add-modules jdk.incubator.vector -Drecsys.relaunched=true -cp <class path> <main class>
+     * <args>}.
+     *
+     * @param javaFeature the Java feature release ({@code Runtime.version().feature()})
      */
-    static List<String> command(String java, List<String> jvmArgs, String classPath, String mainClass,
-                                String[] args) {
+    static List<String> command(String java, int javaFeature, List<String> jvmArgs, String classPath,
+                                String mainClass, String[] args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.addAll(jvmArgs);
+        cmd.addAll(quietingOptions(javaFeature, jvmArgs));
         cmd.add("--add-modules");
         cmd.add(MODULE);
         cmd.add("-D" + GUARD + "=true");
@@ -107,6 +111,23 @@ final class SimdRelaunch {
             return;
         }
         ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().exit(137)));
+    }
+
+    /**
+     * Options that keep the child to the one incubator warning on newer JDKs, where ND4J's
+     * JavaCPP otherwise prints eight lines about native access (22+) and sun.misc.Unsafe
+     * (23+). The jar's manifest cannot do it for a {@code -cp} launch, and Java 17 knows
+     * neither option in this form. An option the user set is left as the user set it.
+     */
+    static List<String> quietingOptions(int javaFeature, List<String> jvmArgs) {
+        List<String> extra = new ArrayList<>();
+        if (javaFeature >= 22 && jvmArgs.stream().noneMatch(a -> a.startsWith("--enable-native-access"))) {
+            extra.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (javaFeature >= 23 && jvmArgs.stream().noneMatch(a -> a.startsWith("--sun-misc-unsafe-memory-access"))) {
+            extra.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return extra;
     }
 
     /** The running JVM's {@code java} executable, if it can be found. */
@@ -136,7 +157,8 @@ final class SimdRelaunch {
         if (java.isEmpty() || classPath == null || classPath.isEmpty()) {
             return Optional.empty();   // the kernel choice then logs the flag to add
         }
-        ProcessBuilder pb = new ProcessBuilder(command(java.get(), jvmArgs, classPath, RecsysCli.class.getName(), args))
+        ProcessBuilder pb = new ProcessBuilder(command(java.get(), Runtime.version().feature(), jvmArgs, classPath,
+                RecsysCli.class.getName(), args))
                 .inheritIO();
         pb.environment().put(GUARD_ENV, "1");
         // Options the launcher or the VM read from the environment are in jvmArgs already.

@@ -21,13 +21,26 @@ class SimdRelaunchTest {
 
     @Test
     void command_keepsJvmOptionsAddsTheModuleAndTheGuard_thenClassPathMainClassAndArgs() {
-        List<String> cmd = SimdRelaunch.command("/jdk/bin/java", List.of("-Xmx8g", "-Dorg.bytedeco.javacpp.maxbytes=4G"),
+        List<String> cmd = SimdRelaunch.command("/jdk/bin/java", 17, List.of("-Xmx8g", "-Dorg.bytedeco.javacpp.maxbytes=4G"),
                 "examples/target/recsys-cli.jar", "io.recsys4j.examples.cli.RecsysCli",
                 new String[] {"train", "--k", "10,20", "a b"});
         assertEquals(List.of("/jdk/bin/java", "-Xmx8g", "-Dorg.bytedeco.javacpp.maxbytes=4G",
                 "--add-modules", "jdk.incubator.vector", "-Drecsys.relaunched=true",
                 "-cp", "examples/target/recsys-cli.jar", "io.recsys4j.examples.cli.RecsysCli",
                 "train", "--k", "10,20", "a b"), cmd);
+    }
+
+    @Test
+    void command_onNewerJdks_quietsNativeAccessAndUnsafeWarnings_unlessTheUserChose() {
+        assertEquals(List.of(), SimdRelaunch.quietingOptions(17, List.of()));
+        assertEquals(List.of("--enable-native-access=ALL-UNNAMED"), SimdRelaunch.quietingOptions(22, List.of()));
+        assertEquals(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"),
+                SimdRelaunch.quietingOptions(25, List.of()));
+        assertEquals(List.of("--enable-native-access=ALL-UNNAMED"),
+                SimdRelaunch.quietingOptions(25, List.of("--sun-misc-unsafe-memory-access=warn")));
+        List<String> cmd = SimdRelaunch.command("java", 25, List.of("-Xmx1g"), "cp", "Main", TRAIN);
+        assertEquals(List.of("java", "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                "--add-modules", "jdk.incubator.vector"), cmd.subList(0, 6));
     }
 
     @Test
@@ -41,7 +54,7 @@ class SimdRelaunchTest {
     @Test
     void guard_theChildNeverRelaunchesAgain() {
         // Decide as the child does: its JVM options and environment are the ones command() and runIfNeeded set.
-        List<String> childArgs = SimdRelaunch.command("java", List.of(), "cp", "Main", TRAIN);
+        List<String> childArgs = SimdRelaunch.command("java", 17, List.of(), "cp", "Main", TRAIN);
         Map<String, String> childProps = new HashMap<>();
         for (String a : childArgs) {
             if (a.startsWith("-D")) {
