@@ -32,8 +32,8 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--k", split = ",", defaultValue = "1,5,10,20", description = "Cut-offs (default: ${DEFAULT-VALUE}).")
     List<Integer> ks;
 
-    @Option(names = "--threads", description = "Evaluation threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--report", description = "Write the means as JSON here.")
     Path report;
@@ -41,8 +41,8 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--write-run", description = "Also write the top-K list of every test user as a run file (user<TAB>item<TAB>score).")
     Path runFile;
 
-    @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -52,11 +52,12 @@ final class BaselineCommand implements Callable<Integer> {
         PopularityScorer scorer = new PopularityScorer(d.train());
         int[] k = ks.stream().mapToInt(Integer::intValue).toArray();
         RankingEvaluator.Builder eb = RankingEvaluator.builder().ks(k);
-        if (threads != null) {
-            eb.threads(threads);
-        }
+        threads.ifSet(eb::threads);
         long t0 = System.nanoTime();
-        EvaluationReport rep = eb.build().evaluate(scorer, d.train(), test);
+        EvaluationReport rep;
+        try (Progress p = Progress.loggedElsewhere("evaluate", -1)) {
+            rep = eb.build().evaluate(scorer, d.train(), test);
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.println("most-popular baseline, full ranking over " + d.items().size() + " items:");
         out.print(rep.toTable());
@@ -77,11 +78,13 @@ final class BaselineCommand implements Callable<Integer> {
     private void writeRun(Dataset d, Interactions test, PopularityScorer scorer, int k) throws java.io.IOException {
         StringBuilder sb = new StringBuilder();
         int[] users = java.util.stream.IntStream.range(0, test.numUsers()).filter(u -> test.degree(u) > 0).toArray();
-        try (io.recsys4j.core.Workers w = io.recsys4j.core.Workers.of(threads != null ? threads : io.recsys4j.core.Defaults.THREADS)) {
+        int nThreads = threads.threads != null ? threads.threads : io.recsys4j.core.Defaults.THREADS;
+        try (io.recsys4j.core.Workers w = io.recsys4j.core.Workers.of(nThreads); Progress p = Progress.of("top-" + k, users.length)) {
             TopK.forUsers(scorer, d.train(), users, k, 256, w, (u, top, scores) -> {
                 for (int r = 0; r < top.length; r++) {
                     sb.append(d.users().id(u)).append('\t').append(d.items().id(top[r])).append('\t').append(scores[r]).append('\n');
                 }
+                p.step();
             });
         }
         AtomicFiles.writeString(runFile, sb.toString());

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,17 +43,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--k", defaultValue = "20", description = "Cut-off of the metrics (default ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--threads", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
-    @Option(names = "--seed", defaultValue = "2020", description = "Random seed (default ${DEFAULT-VALUE}, the reference's).")
+    // Not SeedOption: the README's side-by-side figures were run with the reference's seed.
+    @Option(names = "--seed", defaultValue = "2020",
+            description = "Random seed (default ${DEFAULT-VALUE}: the reference LightGCN's seed, which the README's "
+                + "bench figures use; every other command defaults to 42).")
     long seed;
 
     @Option(names = "--report", description = "Also write the JSON here.")
     Path report;
 
-    @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -61,15 +65,20 @@ final class BenchCommand implements Callable<Integer> {
         Interactions tr = d.train();
         GraphRecommender.Builder b = GraphRecommender.builder().interactions(tr).model("lightgcn").epochs(epochs)
                 .seed(seed);
-        if (threads != null) {
-            b.threads(threads);
-        }
+        threads.ifSet(b::threads);
         long t0 = System.nanoTime();
-        GraphRecommender m = b.fit();
+        GraphRecommender m;
+        try (Progress p = Progress.loggedElsewhere("train", epochs)) {
+            b.onEpoch(e -> p.stepTo(e.epoch()));
+            m = b.fit();
+        }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         RankingEvaluator ev = RankingEvaluator.builder().ks(k).auc(false).threads(m.config().threads()).build();
         long e0 = System.nanoTime();
-        EvaluationReport rep = ev.evaluate(m, tr, d.test().orElseThrow());
+        EvaluationReport rep;
+        try (Progress p = Progress.loggedElsewhere("evaluate", -1)) {
+            rep = ev.evaluate(m, tr, d.test().orElseThrow());
+        }
         double evalSeconds = (System.nanoTime() - e0) / 1e9;
 
         Map<String, Object> json = new LinkedHashMap<>();

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,12 +77,12 @@ final class ColdStartCommand implements Callable<Integer> {
 
     @Option(names = "--cold-weight", split = ",", defaultValue = "0,0.5,1",
             description = "Weights of the text-fed models' cold-start term, 0 = off (default ${DEFAULT-VALUE}). Each "
-                + "text-fed model takes the weight and epoch count with the best validation: 10% of the training "
-                + "items held out the same way, and 10% of each user's other training items.")
+                + "text-fed model takes the weight and epoch count with the best validation: 10%% of the training "
+                + "items held out the same way, and 10%% of each user's other training items.")
     List<Double> coldWeights;
 
     @Option(names = "--patience", defaultValue = "3",
-            description = "Stop after N epochs without a better validation recall@20 on 10% of each user's training items (default ${DEFAULT-VALUE}).")
+            description = "Stop after N epochs without a better validation recall@20 on 10%% of each user's training items (default ${DEFAULT-VALUE}).")
     int patience;
 
     @Option(names = "--lr", defaultValue = "0.005", description = "Learning rate (default ${DEFAULT-VALUE}).")
@@ -96,18 +97,19 @@ final class ColdStartCommand implements Callable<Integer> {
     @Option(names = "--dim", defaultValue = "64", description = "Dimension (default ${DEFAULT-VALUE}).")
     int dim;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seeds;
 
     @Option(names = "--report", description = "Write the figures as JSON here.")
     Path report;
 
-    @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        long seed = seeds.seed;
         Interactions all;
         TextTable texts;
         SocialGraph graph = null;
@@ -119,6 +121,9 @@ final class ColdStartCommand implements Callable<Integer> {
         } else {
             if (itemText == null) {
                 throw new IllegalArgumentException("--item-text is required with --train");
+            }
+            if (minRating != null && !format.equalsIgnoreCase("movielens")) {
+                throw new IllegalArgumentException("--min-rating applies to --format movielens, not " + format);
             }
             InteractionReader r = InteractionReader.forFormat(format);
             if (minRating != null) {
@@ -200,9 +205,13 @@ final class ColdStartCommand implements Callable<Integer> {
             }
             json.put(e.getKey(), m);
         }
-        out.printf(Locale.ROOT, "(cold: %d users over %d held-out items; warm: %d users over %d items)%n",
-                coldSplit.test().userDegrees().length, itemCount(coldSplit.test()), warmSplit.test().numUsers(),
-                itemCount(coldSplit.train()));
+        // The users each evaluation counted (those with ground truth), not the size of the id space.
+        int coldUsers = cold.values().iterator().next().users();
+        int warmUsers = warm.values().iterator().next().users();
+        out.printf(Locale.ROOT, "(cold: %d users evaluated over %d held-out items; warm: %d users evaluated over %d items)%n",
+                coldUsers, itemCount(coldSplit.test()), warmUsers, itemCount(coldSplit.train()));
+        json.put("cold_users", coldUsers);
+        json.put("warm_users", warmUsers);
         json.put("differences", differences(weights.keySet(), cold, warm, out));
         out.flush();
         if (report != null) {
@@ -218,7 +227,7 @@ final class ColdStartCommand implements Callable<Integer> {
     private void addTextFed(String name, Supplier<GraphRecommender.Builder> textFed, Interactions tr,
                             Interactions fitOn, Map<String, Scorer> models, Map<String, Double> weights,
                             PrintWriter out) {
-        ColdStartTuning.Result t = ColdStartTuning.tune(textFed, tr, seed,
+        ColdStartTuning.Result t = ColdStartTuning.tune(textFed, tr, seeds.seed,
                 coldWeights.stream().mapToDouble(Double::doubleValue).toArray());
         for (ColdStartTuning.Candidate c : t.candidates()) {
             out.printf(Locale.ROOT, "%s, cold-start weight %s: validation (warm + cold recall@20) / 2 = %.4f at epoch %d%n",

@@ -30,7 +30,7 @@ final class DataOptions {
     Path social;
 
     @Option(names = "--duplicates", defaultValue = "reject",
-            description = "reject (default) or skip repeated interactions; skipped ones are counted.")
+            description = "reject (default), skip or merge repeated interactions (merge: one pair, weights summed, latest timestamp); skipped and merged ones are counted.")
     String duplicates;
 
     @Option(names = "--social-unknown-users",
@@ -39,6 +39,9 @@ final class DataOptions {
 
     @Option(names = "--min-rating", description = "movielens: keep ratings at or above this (implicit feedback).")
     Double minRating;
+
+    @Option(names = "--header", description = "pairs: the first line of each file is a header, not an interaction.")
+    boolean header;
 
     /** Reads the files into one data set, printing what each loader read and skipped. */
     Dataset load(PrintWriter log) throws IOException {
@@ -49,7 +52,12 @@ final class DataOptions {
     Dataset load(PrintWriter log, String socialUnknownDefault) throws IOException {
         InteractionReader reader = InteractionReader.forFormat(format).withDuplicates(policy(duplicates, "--duplicates"));
         if (minRating != null) {
+            requireFormat("--min-rating", "movielens");
             reader = reader.withMinRating(minRating);
+        }
+        if (header) {
+            requireFormat("--header", "pairs");
+            reader = reader.withHeader(true);
         }
         Interactions tr = read(reader, train, log);
         Interactions va = valid == null ? null : read(reader, valid, log);
@@ -68,14 +76,28 @@ final class DataOptions {
         return b.build();
     }
 
+    private void requireFormat(String option, String needed) {
+        if (!format.equalsIgnoreCase(needed)) {
+            throw new IllegalArgumentException(option + " applies to --format " + needed + ", not " + format);
+        }
+    }
+
     private static Interactions read(InteractionReader reader, Path file, PrintWriter log) throws IOException {
-        Loaded<Interactions> l = reader.read(file);
+        Loaded<Interactions> l;
+        try (Progress p = Progress.loggedElsewhere("read " + file.getFileName(), -1)) {
+            l = reader.read(file);
+        }
         log.println("read " + l.report());
         return l.data();
     }
 
     private static DuplicatePolicy policy(String name, String option) {
-        return policyName(name, option, "reject", "skip").equals("skip") ? DuplicatePolicy.SKIP : DuplicatePolicy.REJECT;
+        switch (name) {
+            case "reject": return DuplicatePolicy.REJECT;
+            case "skip": return DuplicatePolicy.SKIP;
+            case "merge": return DuplicatePolicy.MERGE;
+            default: throw new IllegalArgumentException(option + " must be reject, skip or merge, found '" + name + "'");
+        }
     }
 
     private static String policyName(String name, String option, String a, String b) {

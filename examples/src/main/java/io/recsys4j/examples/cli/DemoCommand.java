@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,8 +31,8 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seeds;
 
     @Option(names = "--epochs", defaultValue = "30", description = "Training epochs (default ${DEFAULT-VALUE}).")
     int epochs;
@@ -40,12 +41,13 @@ final class DemoCommand implements Callable<Integer> {
             description = "Item text encoder: hashing, minilm or a model folder (default ${DEFAULT-VALUE}).")
     String encoder;
 
-    @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        long seed = seeds.seed;
         SyntheticWorld w = SyntheticWorld.builder().seed(seed).build();
         Split s = Splits.randomPerUser(w.interactions(), 0.2, seed);
         Dataset d = Dataset.builder().train(s.train()).test(s.test()).social(w.social()).itemText(w.itemText()).build();

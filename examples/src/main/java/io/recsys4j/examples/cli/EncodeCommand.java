@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,15 +53,18 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--cache", description = "Cache folder: vectors of texts seen before are not recomputed.")
     Path cache;
 
-    @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
         List<String> texts = readLines(in);
         long t0 = System.nanoTime();
         try (TextEncoder enc = wrap(open(texts))) {
-            float[][] v = enc.encodeToArrays(texts);
+            float[][] v;
+            try (Progress p = Progress.loggedElsewhere("encode", -1)) {
+                v = enc.encodeToArrays(texts);
+            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             AtomicFiles.write(out, os -> {
                 BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);

@@ -10,13 +10,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code evaluate}: scores another system's ranked run file against a ground truth. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Evaluate a ranked run file against a ground truth with the metrics of METRICS.md.",
+        description = {"Evaluate a ranked run file against a ground truth: precision, recall, f1, hit, ndcg, mrr "
+                + "and auc at each cut-off.",
             "RUN lines: user<TAB>item[<TAB>score], a user's lines in rank order (best first);",
             "the score is used only by auc. TRUTH lines: user<TAB>item."})
 final class EvaluateCommand implements Callable<Integer> {
@@ -35,8 +37,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Write the means as JSON here.")
     Path report;
 
-    @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {

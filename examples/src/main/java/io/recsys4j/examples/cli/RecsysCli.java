@@ -25,6 +25,16 @@ public final class RecsysCli {
     /** Builds the command line with the project's error handling. */
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RecsysCli());
+        // A bad option is one line and a pointer to the help, not the whole usage text.
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter err = c.getErr();
+            err.println("error: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("try '" + c.getCommandSpec().qualifiedName() + " --help'");
+            err.flush();
+            return BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
             boolean verbose = parsed.hasMatchedOption("--verbose")
@@ -50,8 +60,12 @@ public final class RecsysCli {
         return cl;
     }
 
-    /** Runs the tool and exits with its status. */
+    /**
+     * Runs the tool and exits with its status. A command that propagates over the graph runs
+     * in a child JVM with the Vector API module when this JVM lacks it ({@link SimdRelaunch}).
+     */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        SimdRelaunch.exitWithParent();
+        System.exit(SimdRelaunch.runIfNeeded(args).orElseGet(() -> commandLine().execute(args)));
     }
 }

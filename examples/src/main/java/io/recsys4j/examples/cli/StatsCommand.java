@@ -24,8 +24,8 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {

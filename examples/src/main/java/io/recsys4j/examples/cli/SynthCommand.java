@@ -14,15 +14,17 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code synth}: writes the built-in synthetic world as data files. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
-        description = {"Write the seeded synthetic e-commerce world to a folder:",
-            "train.txt and test.txt (LightGCN format, a random per-user split), test.tsv (user<TAB>item truth),",
-            "social.tsv (user<TAB>user), items.tsv and users.tsv (id<TAB>text). Ids are the dense indices."})
+        description = {"Write the seeded synthetic e-commerce world to a folder as data files.",
+            "Files: train.txt and test.txt (LightGCN format, a random per-user split), test.tsv (user<TAB>item "
+                + "truth), social.tsv (user<TAB>user), items.tsv and users.tsv (id<TAB>text). Ids are the dense "
+                + "indices."})
 final class SynthCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,17 +47,17 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--test-ratio", defaultValue = "0.2", description = "Share of each user's interactions held out (default ${DEFAULT-VALUE}).")
     double testRatio;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seeds;
 
-    @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
         SyntheticWorld w = SyntheticWorld.builder().users(users).items(items).categories(categories)
-                .interactions(interactions).seed(seed).build();
-        Split s = Splits.randomPerUser(w.interactions(), testRatio, seed);
+                .interactions(interactions).seed(seeds.seed).build();
+        Split s = Splits.randomPerUser(w.interactions(), testRatio, seeds.seed);
         writeLightGcn(out.resolve("train.txt"), s.train());
         writeLightGcn(out.resolve("test.txt"), s.test());
         write(out.resolve("test.tsv"), sb -> {

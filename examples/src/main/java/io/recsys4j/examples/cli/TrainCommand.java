@@ -56,8 +56,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--k", split = ",", defaultValue = "20", description = "Test cut-offs (default ${DEFAULT-VALUE}).")
     List<Integer> ks;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seeds;
 
     @Option(names = "--eval-every", defaultValue = "0", description = "Validate on --valid every N epochs (default: every epoch when --valid is given).")
     int evalEvery;
@@ -86,8 +86,8 @@ final class TrainCommand implements Callable<Integer> {
             + "(default 1; `coldstart` shows how to choose it on held-out items).")
     Double coldWeight;
 
-    @Option(names = "--threads", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--auc", description = "Also compute the user-averaged AUC on the test set (a second pass).")
     boolean auc;
@@ -98,8 +98,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save", description = "Save the trained model here.")
     Path save;
 
-    @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -107,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
         Dataset d = data.load(out, "add");
         GraphRecommender.Builder b = GraphRecommender.builder().interactions(d.train()).model(model)
                 .socialWeight(socialWeight).layers(layers).dim(dim).epochs(epochs).batchSize(batch)
-                .learningRate(lr).regularization(reg).seed(seed).patience(patience).evalEvery(evalEvery);
+                .learningRate(lr).regularization(reg).seed(seeds.seed).patience(patience).evalEvery(evalEvery);
         d.social().ifPresent(b::social);
         d.valid().ifPresent(b::validation);
         if (holdOut > 0) {
@@ -116,9 +116,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             b.holdOut(holdOut);
         }
-        if (threads != null) {
-            b.threads(threads);
-        }
+        threads.ifSet(b::threads);
         if (itemText != null) {
             TextVectors tv = TextVectors.load(itemText, itemTags, userText, encoder, d, out);
             b.itemText(tv.items());
@@ -132,7 +130,14 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException((userText != null ? "--user-text" : "--cold-weight") + " needs --item-text");
         }
         long t0 = System.nanoTime();
-        GraphRecommender m = b.fit();
+        GraphRecommender m;
+        try (Progress p = Progress.loggedElsewhere("train", epochs)) {
+            b.onEpoch(e -> {
+                p.stepTo(e.epoch());
+                p.note(String.format(Locale.ROOT, "loss %.5f", e.loss()));
+            });
+            m = b.fit();
+        }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         out.printf(Locale.ROOT, "trained %s in %.1f s (%d epochs, model from epoch %d)%n", m.config().model(),
                 trainSeconds, m.history().size(), m.bestEpoch());
@@ -141,7 +146,10 @@ final class TrainCommand implements Callable<Integer> {
             int[] k = ks.stream().mapToInt(Integer::intValue).toArray();
             RankingEvaluator ev = RankingEvaluator.builder().ks(k).auc(auc).threads(m.config().threads()).build();
             long e0 = System.nanoTime();
-            EvaluationReport rep = ev.evaluate(m, m.trainingInteractions(), d.test().get());
+            EvaluationReport rep;
+            try (Progress p = Progress.loggedElsewhere("evaluate", -1)) {
+                rep = ev.evaluate(m, m.trainingInteractions(), d.test().get());
+            }
             double evalSeconds = (System.nanoTime() - e0) / 1e9;
             out.print(rep.toTable());
             out.printf(Locale.ROOT, "evaluation took %.2f s%n", evalSeconds);

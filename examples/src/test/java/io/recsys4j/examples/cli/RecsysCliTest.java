@@ -39,6 +39,97 @@ class RecsysCliTest {
     }
 
     @Test
+    void help_ofEveryCommand_printsNoPicocliWarnings() {
+        // picocli's warnings go to System.err, not to the command line's writer.
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        List<String> names = new ArrayList<>();
+        try {
+            names.add("");
+            names.addAll(RecsysCli.commandLine().getSubcommands().keySet());
+            for (String name : names) {
+                out.getBuffer().setLength(0);
+                int code = name.isEmpty() ? run("--help") : run(name, "--help");
+                assertEquals(0, code, name);
+                assertTrue(out.toString().contains("Usage: recsys"), name + ": " + out);
+                assertFalse(out.toString().contains("%n"), name + ": an unformatted %n in " + out);
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertTrue(names.containsAll(List.of("train", "coldstart", "synth", "bench")), names.toString());
+        assertFalse(captured.toString().contains("[picocli WARN]"), captured.toString());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void sharedOptions_oneDefaultSeed_andVerboseEverywhere() {
+        for (var e : RecsysCli.commandLine().getSubcommands().entrySet()) {
+            if (e.getKey().equals("help")) {
+                continue;
+            }
+            var spec = e.getValue().getCommandSpec();
+            assertTrue(spec.findOption("-v") != null && spec.findOption("--verbose") != null, e.getKey());
+            var seed = spec.findOption("--seed");
+            if (seed != null) {
+                // bench keeps the reference LightGCN's seed: the README's side-by-side figures use it.
+                assertEquals(e.getKey().equals("bench") ? "2020" : "42", seed.defaultValue(), e.getKey());
+            }
+        }
+    }
+
+    @Test
+    void commandList_showsEachCommandsWholeFirstSentence() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().contains("synth      Write the seeded synthetic e-commerce world to a folder as data"),
+                out.toString());
+    }
+
+    @Test
+    void badOptionValue_isOneErrorLineAndAPointerToHelp_exit2() {
+        assertEquals(2, run("train", "--format", "lightgcn", "--train", "t.txt", "--k", "abc"));
+        String[] lines = err.toString().strip().split("\\R");
+        assertEquals(2, lines.length, err.toString());
+        assertTrue(lines[0].startsWith("error: ") && lines[0].contains("--k") && lines[0].contains("abc"), lines[0]);
+        assertEquals("try 'recsys train --help'", lines[1]);
+        assertEquals("", out.toString(), "no usage text");
+    }
+
+    @Test
+    void misspelledOption_suggestsTheRightOne_exit2() {
+        assertEquals(2, run("bench", "--train", "a", "--test", "b", "--epoch", "3"));
+        assertTrue(err.toString().contains("--epochs"), err.toString());
+    }
+
+    @Test
+    void threadsBelowOne_exit2() throws IOException {
+        Path t = write("train.txt", "0 1 2\n1 2\n");
+        assertEquals(2, run("train", "--format", "lightgcn", "--train", t.toString(), "--threads", "0", "--epochs", "1"));
+        assertTrue(err.toString().contains("--threads must be at least 1, found 0"), err.toString());
+    }
+
+    @Test
+    void pairsHeader_isSkippedWithHeader_andAUserWithout() throws IOException {
+        Path pairs = write("log.tsv", "customer\tproduct\nu1\ta\nu1\tb\nu2\ta\n");
+        assertEquals(0, run("stats", "--format", "pairs", "--train", pairs.toString(), "--header"), err.toString());
+        assertTrue(out.toString().contains("users                  2\n"), out.toString());
+        assertTrue(out.toString().contains("items                  2\n"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("stats", "--format", "pairs", "--train", pairs.toString()), err.toString());
+        assertTrue(out.toString().contains("users                  3\n"), "without --header the header is a user: " + out);
+    }
+
+    @Test
+    void header_withAnotherFormat_exit2() throws IOException {
+        Path t = write("train.txt", "0 1 2\n");
+        assertEquals(2, run("stats", "--format", "lightgcn", "--train", t.toString(), "--header"));
+        assertTrue(err.toString().contains("--header applies to --format pairs"), err.toString());
+        assertEquals(2, run("stats", "--format", "lightgcn", "--train", t.toString(), "--min-rating", "4"));
+        assertTrue(err.toString().contains("--min-rating applies to --format movielens, not lightgcn"), err.toString());
+    }
+
+    @Test
     void evaluate_workedExample_writesJsonWithExactlyTheMetricKeys() throws IOException {
         Path runFile = write("run.tsv", "u\ta\nu\tb\nu\tc\nu\td\nu\te\n");
         Path truth = write("truth.tsv", "u\tb\nu\te\nu\tz\n");
@@ -144,8 +235,17 @@ class RecsysCliTest {
         Path vec = dir.resolve("v.tsv");
         Path cache = dir.resolve("cache");
         for (String enc : new String[] {"hashing", "minilm"}) {
-            assertEquals(0, run("encode", "--in", in.toString(), "--out", vec.toString(), "--encoder", enc,
-                    "--dim", "64", "--cache", cache.toString()), err.toString());
+            // The tokenizer's loader probes for a GPU; on a CPU machine that must not warn (SLF4J writes to System.err).
+            java.io.PrintStream saved = System.err;
+            java.io.ByteArrayOutputStream logs = new java.io.ByteArrayOutputStream();
+            System.setErr(new java.io.PrintStream(logs, true));
+            try {
+                assertEquals(0, run("encode", "--in", in.toString(), "--out", vec.toString(), "--encoder", enc,
+                        "--dim", "64", "--cache", cache.toString()), err.toString());
+            } finally {
+                System.setErr(saved);
+            }
+            assertFalse(logs.toString().contains("CUDA"), logs.toString());
             List<String> lines = Files.readAllLines(vec);
             assertEquals(3, lines.size(), enc);
             int dim = enc.equals("hashing") ? 64 : 384;
@@ -211,10 +311,21 @@ class RecsysCliTest {
         assertEquals(0, run("synth", "--out", dir.toString(), "--users", "150", "--items", "400", "--interactions", "5000"), err.toString());
         Path all = write("all.txt", String.join("\n", Files.readAllLines(dir.resolve("train.txt"))) + "\n");
         Path report = dir.resolve("cold.json");
+        // Twenty friends without interactions join the id space (170 users) but are evaluated nowhere.
+        StringBuilder friends = new StringBuilder(Files.readString(dir.resolve("social.tsv")));
+        for (int f = 0; f < 20; f++) {
+            friends.append(f).append('\t').append(900 + f).append('\n');
+        }
+        Path social = write("social-plus.tsv", friends.toString());
         assertEquals(0, run("coldstart", "--format", "lightgcn", "--train", all.toString(), "--item-text",
-                dir.resolve("items.tsv").toString(), "--social", dir.resolve("social.tsv").toString(), "--encoder", "hashing",
+                dir.resolve("items.tsv").toString(), "--social", social.toString(), "--encoder", "hashing",
                 "--epochs", "3", "--dim", "16", "--cold-weight", "0,2", "--report", report.toString()), err.toString());
         JsonNode j = new ObjectMapper().readTree(report.toFile());
+        int coldUsers = j.get("cold_users").asInt();
+        int warmUsers = j.get("warm_users").asInt();
+        assertTrue(coldUsers > 0 && coldUsers <= 150 && warmUsers > 0 && warmUsers <= 150, j.toString());
+        assertTrue(out.toString().contains("(cold: " + coldUsers + " users evaluated over "), out.toString());
+        assertTrue(out.toString().contains("; warm: " + warmUsers + " users evaluated over "), out.toString());
         for (String m : new String[] {"text-fed gcn", "text-fed social"}) {
             double w = j.get(m).get("cold_weight").asDouble(-1);
             assertTrue(w == 0 || w == 2, "chosen among the weights given: " + w);
