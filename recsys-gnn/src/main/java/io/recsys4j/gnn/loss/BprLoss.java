@@ -1,13 +1,15 @@
 package io.recsys4j.gnn.loss;
 
 /**
- * Bayesian personalised ranking loss of a batch of (user, positive, negative) triples, as
+ * Bayesian personalised ranking loss (Rendle et al., "BPR: Bayesian Personalized Ranking
+ * from Implicit Feedback", UAI 2009) of a batch of (user, positive, negative) triples, as
  * the reference LightGCN code computes it:
  * <pre>
  *   L = mean_b softplus(s_neg - s_pos),   s_pos = e_u · e_p,  s_neg = e_u · e_n
  * </pre>
  * with its gradient {@code dL/dx = sigmoid(x) / B} for {@code x = s_neg - s_pos}. The
- * regularisation term lives with the layer-0 embeddings (see the trainer).
+ * other terms of the training loss are {@link L2Regularization} and, for text-fed models,
+ * {@link ColdStartLoss}.
  */
 public final class BprLoss {
     private BprLoss() {

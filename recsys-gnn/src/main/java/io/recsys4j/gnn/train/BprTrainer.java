@@ -7,6 +7,8 @@ import io.recsys4j.eval.RankingEvaluator;
 import io.recsys4j.gnn.graph.Adjacency;
 import io.recsys4j.gnn.graph.CsrMatrix;
 import io.recsys4j.gnn.loss.BprLoss;
+import io.recsys4j.gnn.loss.ColdStartLoss;
+import io.recsys4j.gnn.loss.L2Regularization;
 import io.recsys4j.gnn.model.LightGcnNetwork;
 import io.recsys4j.gnn.propagation.Propagation;
 import io.recsys4j.gnn.propagation.Propagations;
@@ -319,8 +321,6 @@ public final class BprTrainer {
         private float[] gu = new float[0];
         private float[] gp = new float[0];
         private float[] gn = new float[0];
-        private final float[] row;
-        private final float[] row2;
         private int iteration;
 
         Step(CsrMatrix graph, Propagation prop, int n, int users, int d) {
@@ -350,8 +350,6 @@ public final class BprTrainer {
                 this.adamW = null;
             }
             this.textOnly = featureRows == null ? new int[0] : textOnlyNodes(graph);
-            this.row = new float[d];
-            this.row2 = new float[d];
         }
 
         /**
@@ -423,8 +421,9 @@ public final class BprTrainer {
         }
 
         /**
-         * Returns the batch's loss and leaves its gradient with respect to the layer-0
-         * embeddings in {@link #gE0}.
+         * Returns the batch's loss (BPR, plus the cold-start term of a text-fed model, plus
+         * L2) and leaves its gradient with respect to the layer-0 embeddings in {@link #gE0}
+         * and, for a text-fed model, with respect to W in {@link #gW}.
          */
         double lossAndGradient(int[] u, int[] p, int[] ng, int from, int to) {
             int b = to - from;
@@ -436,21 +435,34 @@ public final class BprTrainer {
                 gp = new float[b * d];
                 gn = new float[b * d];
             }
-            int[] rows = touchedRows(u, p, ng, from, to);
+            int[] occurrences = occurrences(u, p, ng, from, to);
+            int[] rows = java.util.Arrays.stream(occurrences).sorted().distinct().toArray();
             net.forwardRows(layer0(), rows, fin);
             for (int k = 0; k < b; k++) {
                 System.arraycopy(fin, u[from + k] * d, eu, k * d, d);
                 System.arraycopy(fin, (users + p[from + k]) * d, ep, k * d, d);
                 System.arraycopy(fin, (users + ng[from + k]) * d, en, k * d, d);
             }
-            double bpr = BprLoss.lossAndGradient(eu, ep, en, b, d, gu, gp, gn);
+            double loss = BprLoss.lossAndGradient(eu, ep, en, b, d, gu, gp, gn);
             for (int k = 0; k < b; k++) {
                 addRow(u[from + k], gu, k);
                 addRow(users + p[from + k], gp, k);
                 addRow(users + ng[from + k], gn, k);
             }
+            ColdStartLoss.Term cold = null;
             if (w != null && coldStartWeight > 0) {
-                bpr += coldStartWeight * coldTerm(u, p, ng, from, b);
+                int[] pos = new int[b];
+                int[] neg = new int[b];
+                for (int k = 0; k < b; k++) {
+                    pos[k] = users + p[from + k];
+                    neg[k] = users + ng[from + k];
+                }
+                cold = ColdStartLoss.of(java.util.Arrays.copyOf(eu, b * d), pos, neg, d, featureRows,
+                        w.data().asFloat(), config.layers(), coldStartWeight);
+                loss += cold.loss();
+                for (int k = 0; k < b; k++) {
+                    cold.addUserGradient(k, gFin, u[from + k] * d);
+                }
             }
             for (int r : rows) {
                 active[r] = true;
@@ -460,71 +472,24 @@ public final class BprTrainer {
                 active[r] = false;
             }
             // Clear only the rows this batch touched; the rest of gFin is still zero.
-            for (int k = 0; k < b; k++) {
-                java.util.Arrays.fill(gFin, u[from + k] * d, (u[from + k] + 1) * d, 0f);
-                java.util.Arrays.fill(gFin, (users + p[from + k]) * d, (users + p[from + k] + 1) * d, 0f);
-                java.util.Arrays.fill(gFin, (users + ng[from + k]) * d, (users + ng[from + k] + 1) * d, 0f);
+            for (int v : occurrences) {
+                java.util.Arrays.fill(gFin, v * d, (v + 1) * d, 0f);
             }
             if (w != null) {
                 // dW = Xᵀ · dE⁰, before the regularisation (which is on the free embeddings only).
                 float[] g = new float[(int) gW.length()];
                 featureRows.transposeProduct(gE0.data().asFloat(), d, g);
-                coldTermProjectionGradient(u, p, ng, from, b, g);
+                if (cold != null) {
+                    cold.addProjectionGradient(g);
+                }
                 gW.data().asNioFloat().put(0, g, 0, g.length);
             }
-            // Regularisation on the batch's free layer-0 rows, one term per occurrence.
-            FloatBuffer e = e0.data().asNioFloat();
-            FloatBuffer ge = gE0.data().asNioFloat();
-            float scale = (float) (config.regularization() / b);
-            double reg = 0;
-            for (int k = 0; k < b; k++) {
-                reg += regRow(e, ge, u[from + k], scale);
-                reg += regRow(e, ge, users + p[from + k], scale);
-                reg += regRow(e, ge, users + ng[from + k], scale);
-            }
-            return bpr + config.regularization() * 0.5 * reg / b;
+            return loss + L2Regularization.lossAndAddGradient(e0.data().asNioFloat(), gE0.data().asNioFloat(),
+                    occurrences, b, d, config.regularization());
         }
 
-        /**
-         * The cold-start term: the same triples scored with the items' text alone, as a
-         * never-seen item is placed ({@code x·W / (K+1)}, see the recommender), so that
-         * {@code W} learns to rank by text what the users' final embeddings prefer. Adds its
-         * user gradient to {@link #gFin}; leaves the item-side gradients in {@link #gp} and
-         * {@link #gn} for {@link #coldTermProjectionGradient}.
-         */
-        private double coldTerm(int[] u, int[] p, int[] ng, int from, int b) {
-            float[] wv = w.data().asFloat();
-            float scale = 1f / (config.layers() + 1);
-            java.util.Arrays.fill(ep, 0, b * d, 0f);
-            java.util.Arrays.fill(en, 0, b * d, 0f);
-            for (int k = 0; k < b; k++) {
-                featureRows.addRowProduct(users + p[from + k], wv, d, scale, ep, k * d);
-                featureRows.addRowProduct(users + ng[from + k], wv, d, scale, en, k * d);
-            }
-            double loss = BprLoss.lossAndGradient(eu, ep, en, b, d, gu, gp, gn);
-            for (int k = 0; k < b * d; k++) {
-                gu[k] *= (float) coldStartWeight;
-            }
-            for (int k = 0; k < b; k++) {
-                addRow(u[from + k], gu, k);
-            }
-            return loss;
-        }
-
-        /** Adds the cold-start term's gradient with respect to {@code W} to {@code g}. */
-        private void coldTermProjectionGradient(int[] u, int[] p, int[] ng, int from, int b, float[] g) {
-            if (coldStartWeight == 0) {
-                return;
-            }
-            float scale = (float) (coldStartWeight / (config.layers() + 1));
-            for (int k = 0; k < b; k++) {
-                featureRows.addRowOuter(users + p[from + k], gp, k * d, d, scale, g);
-                featureRows.addRowOuter(users + ng[from + k], gn, k * d, d, scale, g);
-            }
-        }
-
-        /** The distinct nodes of the batch, sorted: the non-zero rows of the loss gradient. */
-        private int[] touchedRows(int[] u, int[] p, int[] ng, int from, int to) {
+        /** The batch's nodes in triple order (user, positive, negative), repeats kept. */
+        private int[] occurrences(int[] u, int[] p, int[] ng, int from, int to) {
             int b = to - from;
             int[] rows = new int[3 * b];
             for (int k = 0; k < b; k++) {
@@ -532,7 +497,7 @@ public final class BprTrainer {
                 rows[3 * k + 1] = users + p[from + k];
                 rows[3 * k + 2] = users + ng[from + k];
             }
-            return java.util.Arrays.stream(rows).sorted().distinct().toArray();
+            return rows;
         }
 
         private void addRow(int node, float[] src, int k) {
@@ -540,19 +505,6 @@ public final class BprTrainer {
             for (int j = 0; j < d; j++) {
                 gFin[o + j] += src[k * d + j];
             }
-        }
-
-        /** Adds {@code scale · e⁰} to the gradient row and returns ‖e⁰‖². */
-        private double regRow(FloatBuffer e, FloatBuffer ge, int node, float scale) {
-            e.get(node * d, row, 0, d);
-            ge.get(node * d, row2, 0, d);
-            double sq = 0;
-            for (int j = 0; j < d; j++) {
-                sq += row[j] * row[j];
-                row2[j] += scale * row[j];
-            }
-            ge.put(node * d, row2, 0, d);
-            return sq;
         }
 
         INDArray gradient() {

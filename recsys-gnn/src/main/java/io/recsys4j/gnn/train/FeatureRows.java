@@ -1,6 +1,7 @@
 package io.recsys4j.gnn.train;
 
 import io.recsys4j.core.Interactions;
+import io.recsys4j.gnn.loss.TextRows;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * non-zeros in 4,096 columns), so products cost the non-zeros times the dimension; dense
  * rows (sentence embeddings) go through ND4J's gemm.
  */
-final class FeatureRows {
+final class FeatureRows implements TextRows {
     /** Up to this share of non-zeros the sparse loops (vectorised axpy) beat a dense gemm. */
     static final double MAX_SPARSE_DENSITY = 0.2;
 
@@ -227,7 +228,8 @@ final class FeatureRows {
     }
 
     /** {@code out[off..off+d) += scale · x_r·W} for an explicit row {@code r}. */
-    void addRowProduct(int r, float[] w, int d, float scale, float[] out, int off) {
+    @Override
+    public void addRowProduct(int r, float[] w, int d, float scale, float[] out, int off) {
         for (int k = start[r]; k < start[r + 1]; k++) {
             float v = scale * val[k];
             int wo = col[k] * d;
@@ -238,7 +240,8 @@ final class FeatureRows {
     }
 
     /** {@code gw += scale · x_rᵀ·g[off..off+d)} for an explicit row: the gradient of a row product. */
-    void addRowOuter(int r, float[] g, int off, int d, float scale, float[] gw) {
+    @Override
+    public void addRowOuter(int r, float[] g, int off, int d, float scale, float[] gw) {
         for (int k = start[r]; k < start[r + 1]; k++) {
             float v = scale * val[k];
             int o = col[k] * d;
