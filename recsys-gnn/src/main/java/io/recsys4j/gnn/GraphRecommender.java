@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A trained graph recommender (LightGCN, or LightGCN with social propagation): final user
@@ -43,15 +42,13 @@ public final class GraphRecommender implements Scorer {
     private final IdMap users;
     private final IdMap items;
     private final int dim;
-    private final float[] userEmb;
-    private final float[] itemEmb;
+    private final EmbeddingScorer scorer;
     private final Interactions train;
     private final TrainingConfig config;
     private final List<EpochStats> history;
     private final int bestEpoch;
     private final float[] projection;   // [featureDim x dim] text projection W, or null
     private final int featureDim;
-    private volatile EmbeddingScorer blockScorer;
 
     /** For the trainer and the model file: takes the arrays without copying. */
     public GraphRecommender(Interactions train, int dim, float[] userEmb, float[] itemEmb, TrainingConfig config,
@@ -73,8 +70,7 @@ public final class GraphRecommender implements Scorer {
         this.items = train.items();
         this.train = train;
         this.dim = dim;
-        this.userEmb = userEmb;
-        this.itemEmb = itemEmb;
+        this.scorer = new EmbeddingScorer(userEmb, itemEmb, dim);
         this.config = config;
         this.history = List.copyOf(history);
         this.bestEpoch = bestEpoch;
@@ -142,9 +138,10 @@ public final class GraphRecommender implements Scorer {
         }
         float[] e = coldEmbedding(textVector);
         IdMap more = IdMap.union(items, IdMap.of(List.of(itemId)));
+        float[] itemEmb = scorer.itemEmbeddings();
         float[] itemEmb2 = java.util.Arrays.copyOf(itemEmb, itemEmb.length + dim);
         System.arraycopy(e, 0, itemEmb2, itemEmb.length, dim);
-        return new GraphRecommender(train.withIdSpaces(users, more), dim, userEmb, itemEmb2, config, history,
+        return new GraphRecommender(train.withIdSpaces(users, more), dim, scorer.userEmbeddings(), itemEmb2, config, history,
                 bestEpoch, projection, featureDim);
     }
 
@@ -162,9 +159,9 @@ public final class GraphRecommender implements Scorer {
         if (!friends.isEmpty()) {
             fromFriends = new float[dim];
             for (String f : friends) {
-                int v = users.require(f);
+                float[] ev = scorer.userEmbedding(users.require(f));
                 for (int j = 0; j < dim; j++) {
-                    fromFriends[j] += userEmb[v * dim + j] / friends.size();
+                    fromFriends[j] += ev[j] / friends.size();
                 }
             }
         }
@@ -178,13 +175,7 @@ public final class GraphRecommender implements Scorer {
         }
         int n = items.size();
         float[] s = new float[n];
-        for (int i = 0; i < n; i++) {
-            float d = 0;
-            for (int j = 0; j < dim; j++) {
-                d += e[j] * itemEmb[i * dim + j];
-            }
-            s[i] = d;
-        }
+        scorer.scoreVector(e, s, 0);
         int[] top = new int[k];
         float[] heap = new float[k];
         int got = TopK.select(s, 0, n, new int[0], 0, 0, k, top, heap);
@@ -227,7 +218,7 @@ public final class GraphRecommender implements Scorer {
         }
         int u = users.require(userId);
         float[] s = new float[items.size()];
-        scoreRow(u, s, 0);
+        scorer.score(new int[] {u}, s);
         int[] top = new int[k];
         float[] heap = new float[k];
         int[] rs = train.csrRowStart();
@@ -272,24 +263,7 @@ public final class GraphRecommender implements Scorer {
     public float score(String userId, String itemId) {
         int u = users.require(userId);
         int i = items.require(itemId);
-        float s = 0;
-        for (int j = 0; j < dim; j++) {
-            s += userEmb[u * dim + j] * itemEmb[i * dim + j];
-        }
-        return s;
-    }
-
-    private void scoreRow(int u, float[] out, int off) {
-        int n = items.size();
-        int ub = u * dim;
-        for (int i = 0; i < n; i++) {
-            int ib = i * dim;
-            float s = 0;
-            for (int j = 0; j < dim; j++) {
-                s += userEmb[ub + j] * itemEmb[ib + j];
-            }
-            out[off + i] = s;
-        }
+        return scorer.score(u, i);
     }
 
     @Override
@@ -297,21 +271,10 @@ public final class GraphRecommender implements Scorer {
         return items.size();
     }
 
-    /** Scores blocks of users with one BLAS product per block (see {@link EmbeddingScorer}). */
+    /** Scores a block of users on the same path as every other door (see {@link EmbeddingScorer}). */
     @Override
     public void score(int[] userIndices, float[] out) {
-        EmbeddingScorer s = blockScorer;
-        if (s == null) {
-            synchronized (this) {
-                s = blockScorer;
-                if (s == null) {
-                    s = new EmbeddingScorer(Nd4j.create(userEmb, new long[] {users.size(), dim}, 'c'),
-                            Nd4j.create(itemEmb, new long[] {items.size(), dim}, 'c'));
-                    blockScorer = s;
-                }
-            }
-        }
-        s.score(userIndices, out);
+        scorer.score(userIndices, out);
     }
 
     /**
@@ -347,12 +310,12 @@ public final class GraphRecommender implements Scorer {
 
     /** A copy of the final user embeddings, row-major {@code [users x dim]}. */
     public float[] userEmbeddings() {
-        return userEmb.clone();
+        return scorer.userEmbeddings();
     }
 
     /** A copy of the final item embeddings, row-major {@code [items x dim]}. */
     public float[] itemEmbeddings() {
-        return itemEmb.clone();
+        return scorer.itemEmbeddings();
     }
 
     /** The training configuration. */

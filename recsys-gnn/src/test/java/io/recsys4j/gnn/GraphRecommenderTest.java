@@ -63,7 +63,7 @@ class GraphRecommenderTest {
             assertEquals(10, r.size());
             for (int j = 0; j < r.size(); j++) {
                 assertFalse(data.train().contains(u, data.items().indexOf(r.get(j).itemId())), "training item recommended");
-                assertEquals(model.score(user, r.get(j).itemId()), r.get(j).score(), 1e-6f);
+                assertEquals(model.score(user, r.get(j).itemId()), r.get(j).score(), 0f);
                 if (j > 0) {
                     assertTrue(r.get(j - 1).score() >= r.get(j).score());
                 }
@@ -84,11 +84,47 @@ class GraphRecommenderTest {
             List<Recommendation> one = model.recommend(user, 10);
             assertEquals(one.size(), recs.size());
             for (int j = 0; j < recs.size(); j++) {
-                // The block path scores with BLAS, the single path in Java: same items, scores within rounding.
-                assertEquals(one.get(j).score(), recs.get(j).score(), 1e-4f);
+                // One scoring path: the same items with the same floats, not merely close ones.
+                assertEquals(one.get(j), recs.get(j));
+                assertEquals(Float.floatToIntBits(one.get(j).score()), Float.floatToIntBits(recs.get(j).score()));
             }
         });
         assertEquals(ids, seen);
+    }
+
+    @Test
+    void everyDoor_givesTheSamePairTheSameScoreBitForBit() {
+        int n = model.numItems();
+        int[] block = {5, 0, 17, 5, 42};
+        float[] blockScores = new float[block.length * n];
+        model.score(block, blockScores);
+        for (int r = 0; r < block.length; r++) {
+            String user = data.users().id(block[r]);
+            // A new user whose only friend is this user has exactly this user's embedding.
+            java.util.Map<String, Float> asNewUser = new java.util.HashMap<>();
+            for (Recommendation rec : model.recommendForNewUser(null, List.of(user), n)) {
+                asNewUser.put(rec.itemId(), rec.score());
+            }
+            assertEquals(n, asNewUser.size());
+            java.util.Map<String, Float> recommended = new java.util.HashMap<>();
+            for (Recommendation rec : model.recommend(user, 30)) {
+                recommended.put(rec.itemId(), rec.score());
+            }
+            List<Recommendation>[] batch = new List[1];
+            model.recommendBatch(List.of(user), 30, 1, (u, recs) -> batch[0] = recs);
+            for (Recommendation rec : batch[0]) {
+                assertEquals(Float.floatToIntBits(recommended.get(rec.itemId())), Float.floatToIntBits(rec.score()));
+            }
+            for (int i = 0; i < n; i++) {
+                String item = data.items().id(i);
+                int bits = Float.floatToIntBits(model.score(user, item));
+                assertEquals(bits, Float.floatToIntBits(blockScores[r * n + i]), "block, user " + user + " item " + item);
+                assertEquals(bits, Float.floatToIntBits(asNewUser.get(item)), "new user, item " + item);
+                if (recommended.containsKey(item)) {
+                    assertEquals(bits, Float.floatToIntBits(recommended.get(item)), "recommend, item " + item);
+                }
+            }
+        }
     }
 
     @Test
