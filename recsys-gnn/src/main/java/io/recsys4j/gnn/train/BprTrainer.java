@@ -4,6 +4,10 @@ import io.recsys4j.core.Interactions;
 import io.recsys4j.core.Scorer;
 import io.recsys4j.core.SocialGraph;
 import io.recsys4j.eval.RankingEvaluator;
+import io.recsys4j.gnn.EpochStats;
+import io.recsys4j.gnn.ModelKind;
+import io.recsys4j.gnn.TrainingDivergedException;
+import io.recsys4j.gnn.TrainingSettings;
 import io.recsys4j.gnn.graph.Adjacency;
 import io.recsys4j.gnn.graph.CsrMatrix;
 import io.recsys4j.gnn.loss.BprLoss;
@@ -46,16 +50,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class BprTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(BprTrainer.class);
-    /** The default weight of the cold-start term, see {@link #withColdStartWeight}. */
-    public static final double DEFAULT_COLD_START_WEIGHT = 1.0;
-
-    private final TrainingConfig config;
+    private final TrainingSettings config;
     private final Interactions train;
     private final SocialGraph social;
     private final Interactions validation;
     private final Consumer<EpochStats> listener;
     private FeatureRows featureRows;
-    private double coldStartWeight = DEFAULT_COLD_START_WEIGHT;
+    private final double coldStartWeight;
     private ToDoubleFunction<Scorer> validator;
 
     /**
@@ -64,9 +65,9 @@ public final class BprTrainer {
      * @param validation held-out interactions for early stopping, or null (never the test set)
      * @param listener told of every epoch, or null
      */
-    public BprTrainer(TrainingConfig config, Interactions train, SocialGraph social, Interactions validation,
+    public BprTrainer(TrainingSettings config, Interactions train, SocialGraph social, Interactions validation,
                       Consumer<EpochStats> listener) {
-        if (config.social() && social == null) {
+        if (config.kind() == ModelKind.SOCIAL && social == null) {
             throw new IllegalArgumentException("the social model needs a social graph");
         }
         this.config = config;
@@ -74,6 +75,8 @@ public final class BprTrainer {
         this.social = social;
         this.validation = validation;
         this.listener = listener;
+        // Features given without text-fed settings (tests' withFeatures) get the default weight.
+        this.coldStartWeight = config.coldStartWeight().orElse(TrainingSettings.DEFAULT_COLD_START_WEIGHT);
     }
 
     /**
@@ -107,21 +110,6 @@ public final class BprTrainer {
     }
 
     /**
-     * Weight of the cold-start term of a text-fed model: a second BPR loss on the same
-     * triples with the items placed from text alone ({@code x·W / (K+1)}, as a new item is),
-     * which teaches {@code W} to rank by text. On MovieLens (titles, genres, tags) it tripled
-     * cold-item recall; on the synthetic world, whose text names only the category, 0 did
-     * slightly better on cold items. 0 turns it off.
-     */
-    public BprTrainer withColdStartWeight(double weight) {
-        if (!(weight >= 0) || Double.isInfinite(weight)) {
-            throw new IllegalArgumentException("cold-start weight must be >= 0, found " + weight);
-        }
-        this.coldStartWeight = weight;
-        return this;
-    }
-
-    /**
      * As {@link #withFeatures}, from item text vectors: a user with a profile vector has it
      * as features, any other user the L2-normalised sum of their training items' vectors
      * (computed from the items' projections at each step, never materialised).
@@ -149,7 +137,8 @@ public final class BprTrainer {
 
     /** The propagation operator of the configured model. */
     public CsrMatrix operator() {
-        return config.social() ? Adjacency.socialOperator(train, social, config.socialWeight())
+        return config.kind() == ModelKind.SOCIAL
+                ? Adjacency.socialOperator(train, social, config.socialWeight().orElseThrow())
                 : Adjacency.normalizedBipartite(train);
     }
 
@@ -173,7 +162,7 @@ public final class BprTrainer {
             INDArray bestW = null;
             int stale = 0;
             LOG.info("training {} on {} users x {} items ({} interactions), {} layers, dim {}, {} propagation",
-                    config.model(), users, train.numItems(), train.size(), config.layers(), d, session.prop.name());
+                    config.kind().id(), users, train.numItems(), train.size(), config.layers(), d, session.prop.name());
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 long t0 = System.nanoTime();
                 int[][] t = session.sampleEpoch(rnd);

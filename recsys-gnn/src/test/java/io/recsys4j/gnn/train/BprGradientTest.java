@@ -2,6 +2,8 @@ package io.recsys4j.gnn.train;
 
 import io.recsys4j.core.synthetic.SyntheticWorld;
 import io.recsys4j.gnn.GradientCheck;
+import io.recsys4j.gnn.ModelKind;
+import io.recsys4j.gnn.TrainingSettings;
 import io.recsys4j.gnn.propagation.CsrCpuPropagation;
 import io.recsys4j.gnn.propagation.Propagation;
 import org.junit.jupiter.api.Test;
@@ -12,21 +14,27 @@ class BprGradientTest {
 
     private enum Features { NONE, DENSE, SPARSE, FROM_ITEMS }
 
-    private static void check(String model) {
+    /** Large initial embeddings and regularisation so that every term of the loss matters. */
+    private static TrainingSettings.Builder settings(ModelKind model) {
+        TrainingSettings.Builder b = TrainingSettings.builder().kind(model).layers(2).dim(3).epochs(1).batchSize(5)
+                .learningRate(0.001).regularization(0.5).initStd(0.5).seed(11).threads(1);
+        return model == ModelKind.SOCIAL ? b.socialWeight(0.3) : b;
+    }
+
+    private static void check(ModelKind model) {
         check(model, Features.NONE);
     }
 
-    private static void check(String model, Features features) {
-        check(model, features, BprTrainer.DEFAULT_COLD_START_WEIGHT);
+    private static void check(ModelKind model, Features features) {
+        check(model, features, TrainingSettings.DEFAULT_COLD_START_WEIGHT);
     }
 
-    private static void check(String model, Features features, double coldStartWeight) {
+    private static void check(ModelKind model, Features features, double coldStartWeight) {
         boolean withFeatures = features != Features.NONE;
-        // Large initial embeddings and regularisation so that every term of the loss matters.
-        TrainingConfig c = new TrainingConfig(model, 0.3, 2, 3, 1, 5, 0.001, 0.5, 0.5, 11, 1, 0, 0, 20);
+        TrainingSettings c = settings(model).coldStartWeight(coldStartWeight).build();
         BprTrainer trainer = new BprTrainer(c, W.interactions(), W.social(), null, null);
         if (features == Features.FROM_ITEMS) {
-            trainer.withItemFeatures(itemVectors(), userVectors()).withColdStartWeight(coldStartWeight);
+            trainer.withItemFeatures(itemVectors(), userVectors());
         } else if (withFeatures) {
             int nodes = W.interactions().numUsers() + W.interactions().numItems();
             org.nd4j.linalg.api.ndarray.INDArray x = org.nd4j.linalg.factory.Nd4j.rand(
@@ -87,14 +95,14 @@ class BprGradientTest {
 
     @Test
     void featuresDerivedFromItems_gradientsMatchFiniteDifferences() {
-        check("lightgcn", Features.FROM_ITEMS);
-        check("social", Features.FROM_ITEMS);
+        check(ModelKind.LIGHTGCN, Features.FROM_ITEMS);
+        check(ModelKind.SOCIAL, Features.FROM_ITEMS);
     }
 
     @Test
     void coldStartWeight_zeroAndOtherValues_gradientsMatchFiniteDifferences() {
-        check("lightgcn", Features.FROM_ITEMS, 0);
-        check("social", Features.FROM_ITEMS, 2.5);
+        check(ModelKind.LIGHTGCN, Features.FROM_ITEMS, 0);
+        check(ModelKind.SOCIAL, Features.FROM_ITEMS, 2.5);
     }
 
     @Test
@@ -132,7 +140,7 @@ class BprGradientTest {
             }
         }
         org.nd4j.linalg.api.ndarray.INDArray xm = org.nd4j.linalg.factory.Nd4j.create(x, new long[] {nu + train.numItems(), m}, 'c');
-        TrainingConfig c = new TrainingConfig("lightgcn", 0.3, 2, 3, 1, 5, 0.001, 0.5, 0.5, 11, 1, 0, 0, 20);
+        TrainingSettings c = settings(ModelKind.LIGHTGCN).coldStartWeight(TrainingSettings.DEFAULT_COLD_START_WEIGHT).build();
         int[] u = {0, 3, 5, 7};
         int[] p = {train.itemsOf(0)[0], train.itemsOf(3)[0], train.itemsOf(5)[0], train.itemsOf(7)[0]};
         int[] n = {13, 12, 3, 1};
@@ -159,23 +167,23 @@ class BprGradientTest {
 
     @Test
     void lightGcnLoss_gradientMatchesFiniteDifferences() {
-        check("lightgcn");
+        check(ModelKind.LIGHTGCN);
     }
 
     @Test
     void socialLoss_gradientMatchesFiniteDifferences() {
-        check("social");
+        check(ModelKind.SOCIAL);
     }
 
     @Test
     void textFedLoss_gradientsOfFreeEmbeddingsAndProjectionMatchFiniteDifferences() {
-        check("lightgcn", Features.DENSE);
-        check("social", Features.DENSE);
+        check(ModelKind.LIGHTGCN, Features.DENSE);
+        check(ModelKind.SOCIAL, Features.DENSE);
     }
 
     @Test
     void sparseTextFeatures_sameGradientsThroughTheCompressedProducts() {
-        check("lightgcn", Features.SPARSE);
-        check("social", Features.SPARSE);
+        check(ModelKind.LIGHTGCN, Features.SPARSE);
+        check(ModelKind.SOCIAL, Features.SPARSE);
     }
 }

@@ -1,4 +1,4 @@
-package io.recsys4j.gnn.train;
+package io.recsys4j.gnn;
 
 /** Training produced a NaN or infinite loss; the model is not usable. */
 public final class TrainingDivergedException extends IllegalStateException {

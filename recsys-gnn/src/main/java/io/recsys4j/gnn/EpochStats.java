@@ -1,4 +1,4 @@
-package io.recsys4j.gnn.train;
+package io.recsys4j.gnn;
 
 /**
  * What one training epoch did.
