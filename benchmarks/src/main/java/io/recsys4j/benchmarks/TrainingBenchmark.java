@@ -1,7 +1,7 @@
 package io.recsys4j.benchmarks;
 
 import io.recsys4j.core.Interactions;
-import io.recsys4j.gnn.train.BprTrainer;
+import io.recsys4j.gnn.internal.train.BprTrainer;
 import io.recsys4j.gnn.TrainingSettings;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

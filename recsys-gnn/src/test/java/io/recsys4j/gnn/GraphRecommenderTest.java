@@ -350,6 +350,20 @@ class GraphRecommenderTest {
     }
 
     @Test
+    void fit_releasesThePropagationThreadsItStarted() throws InterruptedException {
+        builder().threads(2).epochs(1).fit();
+        long alive = Long.MAX_VALUE;
+        for (int wait = 0; wait < 50 && alive > 0; wait++) {
+            alive = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals(io.recsys4j.gnn.internal.propagation.CsrCpuPropagation.THREAD_NAME)
+                            && t.isAlive())
+                    .count();
+            Thread.sleep(20);
+        }
+        assertEquals(0, alive, "propagation threads still running after fit");
+    }
+
+    @Test
     void divergence_stopsWithAClearError() {
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> builder().learningRate(1e30).initStd(1e18).epochs(3).fit());
