@@ -6,11 +6,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The one scoring path of embedding models: the score of item {@code i} for a user with
- * embedding {@code e} is the inner product {@code e · e_i}, summed by {@link #dot} in one
- * fixed order. Every door of a model (one pair, one user's row, a block of users, a new
- * user's vector) goes through {@link #dot}, so the same pair gets the same float whichever
- * door it comes through. A BLAS product would be faster on large blocks, but its summation
- * order depends on the block's shape, which is exactly what this class rules out.
+ * embedding {@code e} is the inner product {@code e · e_i}, summed by one {@link DotKernel}
+ * in one fixed order (SIMD with the incubator vector module, scalar otherwise). Every door
+ * of a model (one pair, one user's row, a block of users, a new user's vector) goes through
+ * it, so the same pair gets the same float whichever door it comes through. A BLAS product
+ * is faster on large blocks, but its summation order depends on the block's shape (and
+ * single rows go through gemv), which is exactly what this class rules out.
  *
  * <p>The embeddings are copied at construction and never written, so concurrent calls are safe.
  */
@@ -20,6 +21,7 @@ public final class EmbeddingScorer implements Scorer {
     private final int dim;
     private final int numUsers;
     private final int numItems;
+    private final DotKernel kernel;
 
     /**
      * @param userEmbeddings row-major {@code [numUsers x dim]}, copied
@@ -36,6 +38,7 @@ public final class EmbeddingScorer implements Scorer {
         this.items = itemEmbeddings.clone();
         this.numUsers = userEmbeddings.length / dim;
         this.numItems = itemEmbeddings.length / dim;
+        this.kernel = DotKernel.best();
     }
 
     /**
@@ -61,28 +64,9 @@ public final class EmbeddingScorer implements Scorer {
         return m.castTo(DataType.FLOAT).dup('c').data().asFloat();
     }
 
-    /**
-     * {@code a[ao..ao+d) · b[bo..bo+d)} in a fixed order: four running sums over the
-     * components {@code j mod 4}, added as {@code (s0 + s1) + (s2 + s3)}, then the tail.
-     * Four sums instead of one let the CPU overlap the additions; the order never varies.
-     */
-    public static float dot(float[] a, int ao, float[] b, int bo, int d) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int j = 0;
-        for (; j + 3 < d; j += 4) {
-            s0 += a[ao + j] * b[bo + j];
-            s1 += a[ao + j + 1] * b[bo + j + 1];
-            s2 += a[ao + j + 2] * b[bo + j + 2];
-            s3 += a[ao + j + 3] * b[bo + j + 3];
-        }
-        float s = (s0 + s1) + (s2 + s3);
-        for (; j < d; j++) {
-            s += a[ao + j] * b[bo + j];
-        }
-        return s;
+    /** The kernel's name ({@code scalar} or {@code simd<bits>}), for logs. */
+    public String kernel() {
+        return kernel.name();
     }
 
     @Override
@@ -102,7 +86,7 @@ public final class EmbeddingScorer implements Scorer {
 
     /** The score of item {@code i} for user {@code u}. */
     public float score(int u, int i) {
-        return dot(users, u * dim, items, i * dim, dim);
+        return kernel.dot(users, u * dim, items, i * dim, dim);
     }
 
     /** Scores of every item for the user with embedding {@code e} ({@code dim} floats) into {@code out[off..off+numItems)}. */
@@ -111,7 +95,7 @@ public final class EmbeddingScorer implements Scorer {
             throw new IllegalArgumentException("embedding has " + e.length + " components, the model has " + dim);
         }
         for (int i = 0; i < numItems; i++) {
-            out[off + i] = dot(e, 0, items, i * dim, dim);
+            out[off + i] = kernel.dot(e, 0, items, i * dim, dim);
         }
     }
 
@@ -122,7 +106,7 @@ public final class EmbeddingScorer implements Scorer {
         for (int i = 0; i < numItems; i++) {
             int io = i * dim;
             for (int r = 0; r < b; r++) {
-                out[r * numItems + i] = dot(users, userIndices[r] * dim, items, io, dim);
+                out[r * numItems + i] = kernel.dot(users, userIndices[r] * dim, items, io, dim);
             }
         }
     }
