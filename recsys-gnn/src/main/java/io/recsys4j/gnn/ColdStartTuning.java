@@ -89,6 +89,7 @@ public final class ColdStartTuning {
         Split heldItems = Splits.coldItems(train, HELD_OUT, seed + 1);
         Split heldPairs = Splits.randomPerUser(heldItems.train(), HELD_OUT, seed + 2);
         Interactions fitOn = heldPairs.train();
+        // Resolved as the candidates will be: with a validator, so that patience counts as used.
         int k = textFed.get().validator(unused -> 0).settings().validationK();
         String metric = "recall@" + k;
         RankingEvaluator ev = RankingEvaluator.builder().ks(k).auc(false).build();

@@ -10,6 +10,7 @@ import io.recsys4j.core.split.Split;
 import io.recsys4j.core.split.Splits;
 import io.recsys4j.eval.EvaluationReport;
 import io.recsys4j.eval.RankingEvaluator;
+import io.recsys4j.gnn.internal.loss.ColdStartLoss;
 import io.recsys4j.gnn.internal.serving.EmbeddingScorer;
 import io.recsys4j.gnn.internal.train.BprTrainer;
 import java.io.IOException;
@@ -125,7 +126,7 @@ public final class GraphRecommender implements Recommender {
     /**
      * The final embedding a node with text vector {@code x} and no interactions gets: its
      * layer-0 embedding is {@code x·W} (no free embedding, nothing learned for it), and an
-     * isolated node propagates nothing, so the layer mean is {@code x·W / (K+1)}.
+     * isolated node propagates nothing, so the layer mean is {@link ColdStartLoss#placement}.
      */
     private float[] coldEmbedding(float[] x) {
         if (projection == null) {
@@ -134,19 +135,7 @@ public final class GraphRecommender implements Recommender {
         if (x.length != featureDim) {
             throw new IllegalArgumentException("text vector has " + x.length + " components, the model takes " + featureDim);
         }
-        float[] e = new float[dim];
-        for (int f = 0; f < featureDim; f++) {
-            float v = x[f];
-            if (v != 0) {
-                for (int j = 0; j < dim; j++) {
-                    e[j] += v * projection[f * dim + j];
-                }
-            }
-        }
-        float scale = 1f / (settings.layers() + 1);
-        for (int j = 0; j < dim; j++) {
-            e[j] *= scale;
-        }
+        float[] e = ColdStartLoss.placement(x, projection, dim, settings.layers());
         return e;
     }
 

@@ -23,6 +23,25 @@ public final class ColdStartLoss {
     }
 
     /**
+     * {@code c = x·W / (K+1)}: where a node with text vector {@code x} and no edges lands,
+     * both in this term and when a model places a new item or user. Row-major {@code W}
+     * {@code [x.length x d]}.
+     */
+    public static float[] placement(float[] x, float[] w, int d, int layers) {
+        float[] c = new float[d];
+        float place = 1f / (layers + 1);
+        for (int f = 0; f < x.length; f++) {
+            if (x[f] != 0) {
+                float v = place * x[f];
+                for (int j = 0; j < d; j++) {
+                    c[j] += v * w[f * d + j];
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
      * One batch's cold-start term.
      *
      * @param eu the users' final embeddings, row-major {@code [B x d]}
