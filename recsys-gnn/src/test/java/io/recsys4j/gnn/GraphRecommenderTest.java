@@ -256,6 +256,11 @@ class GraphRecommenderTest {
         String header = new String(Files.readAllBytes(f), 0, 60, java.nio.charset.StandardCharsets.ISO_8859_1);
         assertTrue(header.contains("lightgcn") && header.contains(ModelFile.LIBRARY_VERSION), header);
         assertFalse(ModelFile.LIBRARY_VERSION.equals("unknown"), "the version resource is filtered");
+        // The file is enough to train the same model again, bit for bit.
+        GraphRecommender again = GraphRecommender.builder().settings(s).interactions(data.train())
+                .social(data.social().orElseThrow()).fit();
+        assertArrayEquals(social.userEmbeddings(), again.userEmbeddings(), 0f);
+        assertArrayEquals(social.itemEmbeddings(), again.itemEmbeddings(), 0f);
     }
 
     @Test

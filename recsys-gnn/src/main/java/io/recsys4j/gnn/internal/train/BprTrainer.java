@@ -266,12 +266,9 @@ public final class BprTrainer {
 
     private EmbeddingScorer currentScorer(Step step) {
         float[] fin = step.finalEmbeddings();
-        int users = train.numUsers();
-        int d = config.dim();
-        INDArray u = Nd4j.create(java.util.Arrays.copyOfRange(fin, 0, users * d), new long[] {users, d}, 'c');
-        INDArray i = Nd4j.create(java.util.Arrays.copyOfRange(fin, users * d, fin.length),
-                new long[] {train.numItems(), d}, 'c');
-        return new EmbeddingScorer(u, i);
+        int split = train.numUsers() * config.dim();
+        return new EmbeddingScorer(java.util.Arrays.copyOfRange(fin, 0, split),
+                java.util.Arrays.copyOfRange(fin, split, fin.length), config.dim());
     }
 
     private double validate(Step step) {
