@@ -591,7 +591,8 @@ public final class GraphRecommender implements Recommender {
          * @throws IllegalArgumentException naming a setting that has no effect with this data
          */
         public TrainingSettings settings() {
-            boolean validated = explicitValidation() || dataValidation != null;
+            boolean explicit = explicitValidation();
+            boolean validated = explicit || dataValidation != null;
             TrainingSettings.Builder b = settings.copy();
             if (!b.kindSet()) {
                 b.kind(social != null || dataSocial != null ? ModelKind.SOCIAL : ModelKind.LIGHTGCN);
@@ -616,6 +617,10 @@ public final class GraphRecommender implements Recommender {
             if (s.evalEvery() > 0 && !validated) {
                 throw new IllegalArgumentException("evalEvery has no effect without validation(...), holdOut(...),"
                         + " validator(...) or a data set with a validation part (found " + s.evalEvery() + ")");
+            }
+            if (s.evalEvery() == 0 && explicit) {
+                throw new IllegalArgumentException((validation != null ? "validation(...)" : holdOut > 0 ? "holdOut(...)"
+                        : "validator(...)") + " has no effect with evalEvery 0");
             }
             return s;
         }

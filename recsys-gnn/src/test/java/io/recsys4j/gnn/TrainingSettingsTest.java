@@ -62,6 +62,9 @@ class TrainingSettingsTest {
         refusedNaming("patience", () -> builder().patience(3).settings());
         refusedNaming("evalEvery", () -> builder().evalEvery(2).settings());
         refusedNaming("holdOut", () -> builder().holdOut(0.1).validation(W.interactions()).settings());
+        refusedNaming("holdOut(...)", () -> builder().evalEvery(0).holdOut(0.1).settings());
+        refusedNaming("validation(...)", () -> builder().settings(TrainingSettings.defaults())
+                .validation(W.interactions()).settings());
     }
 
     @Test
