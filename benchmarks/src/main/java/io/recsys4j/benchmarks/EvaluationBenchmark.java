@@ -4,7 +4,7 @@ import io.recsys4j.core.IdMap;
 import io.recsys4j.core.Interactions;
 import io.recsys4j.eval.EvaluationReport;
 import io.recsys4j.eval.RankingEvaluator;
-import io.recsys4j.gnn.serving.EmbeddingScorer;
+import io.recsys4j.gnn.internal.serving.EmbeddingScorer;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,10 +1,10 @@
 package io.recsys4j.benchmarks;
 
-import io.recsys4j.gnn.graph.Adjacency;
-import io.recsys4j.gnn.graph.CsrMatrix;
-import io.recsys4j.gnn.propagation.CsrCpuPropagation;
-import io.recsys4j.gnn.propagation.Nd4jOpsPropagation;
-import io.recsys4j.gnn.propagation.Propagation;
+import io.recsys4j.gnn.internal.graph.Adjacency;
+import io.recsys4j.gnn.internal.graph.CsrMatrix;
+import io.recsys4j.gnn.internal.propagation.CsrCpuPropagation;
+import io.recsys4j.gnn.internal.propagation.Nd4jOpsPropagation;
+import io.recsys4j.gnn.internal.propagation.Propagation;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

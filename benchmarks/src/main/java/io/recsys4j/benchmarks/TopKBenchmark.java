@@ -2,7 +2,6 @@ package io.recsys4j.benchmarks;
 
 import io.recsys4j.core.Interactions;
 import io.recsys4j.gnn.GraphRecommender;
-import io.recsys4j.gnn.train.TrainingConfig;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -49,8 +48,7 @@ public class TopKBenchmark {
         for (int k = 0; k < i.length; k++) {
             i[k] = (float) r.nextGaussian();
         }
-        TrainingConfig c = new TrainingConfig("lightgcn", 0, 3, 64, 1, 2048, 0.001, 1e-4, 0.1, 42, 2, 0, 0, 20);
-        model = new GraphRecommender(train, 64, u, i, c, List.of(), 0);
+        model = GraphRecommender.fromEmbeddings(train, u, i, 64);
         users = train.users().ids();
     }
 

@@ -1,8 +1,8 @@
 package io.recsys4j.benchmarks;
 
 import io.recsys4j.core.Interactions;
-import io.recsys4j.gnn.train.BprTrainer;
-import io.recsys4j.gnn.train.TrainingConfig;
+import io.recsys4j.gnn.internal.train.BprTrainer;
+import io.recsys4j.gnn.TrainingSettings;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,7 +41,7 @@ public class TrainingBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Interactions train = GowallaSize.split(42).train();
-        TrainingConfig c = new TrainingConfig("lightgcn", 0, 3, 64, 1, 2048, 0.001, 1e-4, 0.1, 2020, threads, 0, 0, 20);
+        TrainingSettings c = TrainingSettings.builder().epochs(1).seed(2020).threads(threads).build();
         session = new BprTrainer(c, train, null, null, null).open();
         random = new SplittableRandom(2020);
         triples = session.sampleEpoch(random);

@@ -4,7 +4,7 @@ import io.recsys4j.core.Dataset;
 import io.recsys4j.eval.EvaluationReport;
 import io.recsys4j.gnn.GraphRecommender;
 import io.recsys4j.gnn.Recommendation;
-import io.recsys4j.gnn.train.EpochStats;
+import io.recsys4j.gnn.EpochStats;
 import java.nio.file.Path;
 
 /**
@@ -45,7 +45,7 @@ public final class QuickStart {
 
         Path csv = ExampleData.output("quickstart-curve.csv");
         Path png = ExampleData.output("quickstart-curve.png");
-        TrainingCurve.write(model.history(), model.config().validationK(), csv, png);
+        TrainingCurve.write(model.history(), model.settings().validationK(), csv, png);
         System.out.println("\ntraining curve: " + csv + ", " + png);
     }
 

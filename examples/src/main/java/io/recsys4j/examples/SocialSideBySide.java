@@ -4,6 +4,7 @@ import io.recsys4j.core.Dataset;
 import io.recsys4j.core.Interactions;
 import io.recsys4j.eval.EvaluationReport;
 import io.recsys4j.gnn.GraphRecommender;
+import io.recsys4j.gnn.ModelKind;
 import java.util.Locale;
 
 /**
@@ -31,9 +32,10 @@ public final class SocialSideBySide {
 
         System.out.printf("%n%-10s %10s %10s %12s %12s %9s%n", "model", "recall@20", "ndcg@20",
                 "sparse rec", "sparse ndcg", "train s");
-        for (String name : new String[] {"lightgcn", "social"}) {
+        for (ModelKind kind : ModelKind.values()) {
+            String name = kind.id();
             long t0 = System.nanoTime();
-            GraphRecommender m = common.model(name).socialWeight(0.25).fit();
+            GraphRecommender m = (kind == ModelKind.SOCIAL ? common.kind(kind).socialWeight(0.25) : common.kind(kind)).fit();
             double seconds = (System.nanoTime() - t0) / 1e9;
             EvaluationReport r = m.evaluate(test, 20);
             System.out.printf(Locale.ROOT, "%-10s %10.4f %10.4f %12.4f %12.4f %9.1f%n", name, r.mean("recall@20"),

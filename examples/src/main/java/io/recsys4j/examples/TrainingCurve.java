@@ -1,7 +1,7 @@
 package io.recsys4j.examples;
 
 import io.recsys4j.core.io.AtomicFiles;
-import io.recsys4j.gnn.train.EpochStats;
+import io.recsys4j.gnn.EpochStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

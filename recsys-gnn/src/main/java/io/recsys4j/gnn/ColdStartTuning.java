@@ -89,7 +89,8 @@ public final class ColdStartTuning {
         Split heldItems = Splits.coldItems(train, HELD_OUT, seed + 1);
         Split heldPairs = Splits.randomPerUser(heldItems.train(), HELD_OUT, seed + 2);
         Interactions fitOn = heldPairs.train();
-        int k = textFed.get().config().validationK();
+        // Resolved as the candidates will be: with a validator, so that patience counts as used.
+        int k = textFed.get().validator(unused -> 0).settings().validationK();
         String metric = "recall@" + k;
         RankingEvaluator ev = RankingEvaluator.builder().ks(k).auc(false).build();
         ToDoubleFunction<Scorer> validation = s -> (ev.evaluate(CandidateFilter.itemsIn(s, heldItems.train()), fitOn,

@@ -10,24 +10,27 @@ import io.recsys4j.core.split.Split;
 import io.recsys4j.core.split.Splits;
 import io.recsys4j.eval.EvaluationReport;
 import io.recsys4j.eval.RankingEvaluator;
-import io.recsys4j.gnn.io.ModelFile;
-import io.recsys4j.gnn.serving.EmbeddingScorer;
-import io.recsys4j.gnn.train.BprTrainer;
-import io.recsys4j.gnn.train.EpochStats;
-import io.recsys4j.gnn.train.TrainingConfig;
+import io.recsys4j.gnn.internal.loss.ColdStartLoss;
+import io.recsys4j.gnn.internal.serving.EmbeddingScorer;
+import io.recsys4j.gnn.internal.train.BprTrainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import org.nd4j.linalg.factory.Nd4j;
+import java.util.function.ToDoubleFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A trained graph recommender (LightGCN, or LightGCN with social propagation): final user
- * and item embeddings, the training interactions it masks, its configuration and training
- * history. Immutable; {@link #recommend}, {@link #score} and {@link #evaluate} are safe to
- * call from many threads at once.
+ * A trained graph recommender of the {@value #FAMILY} family: LightGCN (He et al., SIGIR
+ * 2020), optionally with social propagation ({@link ModelKind#SOCIAL}) or text-fed layer-0
+ * embeddings. It holds final user and item embeddings, the training interactions it masks,
+ * its {@link TrainingSettings} and training history. Immutable; every method is safe to call
+ * from many threads at once. The architecture is in {@code docs/architecture.md}.
  *
  * <pre>{@code
  * GraphRecommender model = GraphRecommender.builder()
@@ -39,51 +42,70 @@ import org.nd4j.linalg.factory.Nd4j;
  * model.save(Path.of("model.bin"));
  * }</pre>
  */
-public final class GraphRecommender implements Scorer {
+public final class GraphRecommender implements Recommender {
+    /** The family name the model file records for this class. */
+    public static final String FAMILY = "lightgcn";
+    private static final Logger LOG = LoggerFactory.getLogger(GraphRecommender.class);
+
     private final IdMap users;
     private final IdMap items;
     private final int dim;
-    private final float[] userEmb;
-    private final float[] itemEmb;
+    private final EmbeddingScorer scorer;
     private final Interactions train;
-    private final TrainingConfig config;
+    private final TrainingSettings settings;
     private final List<EpochStats> history;
     private final int bestEpoch;
     private final float[] projection;   // [featureDim x dim] text projection W, or null
     private final int featureDim;
-    private volatile EmbeddingScorer blockScorer;
 
-    /** For the trainer and the model file: takes the arrays without copying. */
-    public GraphRecommender(Interactions train, int dim, float[] userEmb, float[] itemEmb, TrainingConfig config,
-                            List<EpochStats> history, int bestEpoch) {
-        this(train, dim, userEmb, itemEmb, config, history, bestEpoch, null, 0);
-    }
-
-    /**
-     * As above, for a text-fed model with its learned projection {@code W} ({@code [featureDim x dim]},
-     * row-major), or null.
-     */
-    public GraphRecommender(Interactions train, int dim, float[] userEmb, float[] itemEmb, TrainingConfig config,
-                            List<EpochStats> history, int bestEpoch, float[] projection, int featureDim) {
+    /** Copies the arrays; {@code projection} is the text projection {@code [featureDim x dim]}, or null. */
+    GraphRecommender(Interactions train, int dim, float[] userEmb, float[] itemEmb, TrainingSettings settings,
+                     List<EpochStats> history, int bestEpoch, float[] projection, int featureDim) {
         if (userEmb.length != (long) train.numUsers() * dim || itemEmb.length != (long) train.numItems() * dim) {
             throw new IllegalArgumentException("embedding sizes do not match " + train.numUsers() + " users, "
                     + train.numItems() + " items, dim " + dim);
+        }
+        if (settings.dim() != dim) {
+            throw new IllegalArgumentException("embeddings of dim " + dim + ", settings of dim " + settings.dim());
+        }
+        if (projection != null && projection.length != (long) featureDim * dim) {
+            throw new IllegalArgumentException("projection has " + projection.length + " values for "
+                    + featureDim + " x " + dim);
+        }
+        if (settings.textFed() != (projection != null)) {
+            throw new IllegalArgumentException("settings " + (settings.textFed() ? "are" : "are not")
+                    + " those of a text-fed model, the projection " + (projection == null ? "is missing" : "is given"));
         }
         this.users = train.users();
         this.items = train.items();
         this.train = train;
         this.dim = dim;
-        this.userEmb = userEmb;
-        this.itemEmb = itemEmb;
-        this.config = config;
+        this.scorer = new EmbeddingScorer(userEmb, itemEmb, dim);
+        this.settings = settings;
         this.history = List.copyOf(history);
         this.bestEpoch = bestEpoch;
-        if (projection != null && projection.length != (long) featureDim * dim) {
-            throw new IllegalArgumentException("projection has " + projection.length + " values for "
-                    + featureDim + " x " + dim);
-        }
-        this.projection = projection;
+        this.projection = projection == null ? null : projection.clone();
         this.featureDim = projection == null ? 0 : featureDim;
+    }
+
+    /**
+     * A model of given final embeddings (trained elsewhere, or for tests and benchmarks),
+     * with the default settings of dimension {@code dim} and no history. The arrays are copied.
+     *
+     * @param train the interactions the model masks; its id spaces are the model's
+     * @param userEmbeddings row-major {@code [users x dim]}
+     * @param itemEmbeddings row-major {@code [items x dim]}
+     * @throws IllegalArgumentException if the sizes do not match
+     */
+    public static GraphRecommender fromEmbeddings(Interactions train, float[] userEmbeddings, float[] itemEmbeddings,
+                                                  int dim) {
+        return new GraphRecommender(train, dim, userEmbeddings, itemEmbeddings,
+                TrainingSettings.builder().dim(dim).build(), List.of(), 0, null, 0);
+    }
+
+    @Override
+    public String family() {
+        return FAMILY;
     }
 
     /** True if the model was trained with text features and can place new items and users from text. */
@@ -104,7 +126,7 @@ public final class GraphRecommender implements Scorer {
     /**
      * The final embedding a node with text vector {@code x} and no interactions gets: its
      * layer-0 embedding is {@code x·W} (no free embedding, nothing learned for it), and an
-     * isolated node propagates nothing, so the layer mean is {@code x·W / (K+1)}.
+     * isolated node propagates nothing, so the layer mean is {@link ColdStartLoss#placement}.
      */
     private float[] coldEmbedding(float[] x) {
         if (projection == null) {
@@ -113,19 +135,7 @@ public final class GraphRecommender implements Scorer {
         if (x.length != featureDim) {
             throw new IllegalArgumentException("text vector has " + x.length + " components, the model takes " + featureDim);
         }
-        float[] e = new float[dim];
-        for (int f = 0; f < featureDim; f++) {
-            float v = x[f];
-            if (v != 0) {
-                for (int j = 0; j < dim; j++) {
-                    e[j] += v * projection[f * dim + j];
-                }
-            }
-        }
-        float scale = 1f / (config.layers() + 1);
-        for (int j = 0; j < dim; j++) {
-            e[j] *= scale;
-        }
+        float[] e = ColdStartLoss.placement(x, projection, dim, settings.layers());
         return e;
     }
 
@@ -142,9 +152,10 @@ public final class GraphRecommender implements Scorer {
         }
         float[] e = coldEmbedding(textVector);
         IdMap more = IdMap.union(items, IdMap.of(List.of(itemId)));
+        float[] itemEmb = scorer.itemEmbeddings();
         float[] itemEmb2 = java.util.Arrays.copyOf(itemEmb, itemEmb.length + dim);
         System.arraycopy(e, 0, itemEmb2, itemEmb.length, dim);
-        return new GraphRecommender(train.withIdSpaces(users, more), dim, userEmb, itemEmb2, config, history,
+        return new GraphRecommender(train.withIdSpaces(users, more), dim, scorer.userEmbeddings(), itemEmb2, settings, history,
                 bestEpoch, projection, featureDim);
     }
 
@@ -162,9 +173,9 @@ public final class GraphRecommender implements Scorer {
         if (!friends.isEmpty()) {
             fromFriends = new float[dim];
             for (String f : friends) {
-                int v = users.require(f);
+                float[] ev = scorer.userEmbedding(users.require(f));
                 for (int j = 0; j < dim; j++) {
-                    fromFriends[j] += userEmb[v * dim + j] / friends.size();
+                    fromFriends[j] += ev[j] / friends.size();
                 }
             }
         }
@@ -178,13 +189,7 @@ public final class GraphRecommender implements Scorer {
         }
         int n = items.size();
         float[] s = new float[n];
-        for (int i = 0; i < n; i++) {
-            float d = 0;
-            for (int j = 0; j < dim; j++) {
-                d += e[j] * itemEmb[i * dim + j];
-            }
-            s[i] = d;
-        }
+        scorer.scoreVector(e, s, 0);
         int[] top = new int[k];
         float[] heap = new float[k];
         int got = TopK.select(s, 0, n, new int[0], 0, 0, k, top, heap);
@@ -195,39 +200,39 @@ public final class GraphRecommender implements Scorer {
         return out;
     }
 
-    /** A builder with the reference LightGCN settings. */
+    /** A builder with nothing set: {@link TrainingSettings}' defaults apply. */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * Loads a model written by {@link #save}, verifying its format version and checksum.
+     * Loads a model written by {@link #save}, verifying its checksum, format version and family.
      *
-     * @throws IOException if the file cannot be read, is of another format or version, or is corrupt
+     * @throws IOException if the file cannot be read, is corrupt, of a newer format version,
+     *     or holds a model of another family (load those with {@link Recommender#load})
      */
     public static GraphRecommender load(Path file) throws IOException {
-        return ModelFile.read(file);
+        Recommender r = ModelFile.read(file);
+        if (r instanceof GraphRecommender g) {
+            return g;
+        }
+        throw new IOException(file + ": holds a model of family '" + r.family() + "', not " + FAMILY
+                + "; load it with Recommender.load");
     }
 
-    /** Writes the model to a temporary file beside {@code file}, then moves it into place. */
+    @Override
     public void save(Path file) throws IOException {
         ModelFile.write(this, file);
     }
 
-    /**
-     * The top {@code k} items for a known user, best first, excluding the user's training
-     * items (ties by item index).
-     *
-     * @throws java.util.NoSuchElementException if the user is unknown
-     * @throws IllegalArgumentException if k < 1
-     */
+    @Override
     public List<Recommendation> recommend(String userId, int k) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, found " + k);
         }
         int u = users.require(userId);
         float[] s = new float[items.size()];
-        scoreRow(u, s, 0);
+        scorer.score(new int[] {u}, s);
         int[] top = new int[k];
         float[] heap = new float[k];
         int[] rs = train.csrRowStart();
@@ -239,23 +244,14 @@ public final class GraphRecommender implements Scorer {
         return out;
     }
 
-    /**
-     * Top-{@code k} lists for many users, streamed: users are scored in blocks of
-     * {@code blockSize} with one BLAS product each, so memory is {@code blockSize x items}
-     * floats however many users there are. {@code sink} receives each user's list in the
-     * order given, on the calling thread.
-     *
-     * @throws java.util.NoSuchElementException if a user is unknown
-     * @throws IllegalArgumentException if k or blockSize is below 1
-     */
-    public void recommendBatch(List<String> userIds, int k, int blockSize,
-                               java.util.function.BiConsumer<String, List<Recommendation>> sink) {
+    @Override
+    public void recommendBatch(List<String> userIds, int k, int blockSize, BiConsumer<String, List<Recommendation>> sink) {
         int[] indices = new int[userIds.size()];
         for (int j = 0; j < indices.length; j++) {
             indices[j] = users.require(userIds.get(j));
         }
         int[] position = {0};
-        try (io.recsys4j.core.Workers workers = io.recsys4j.core.Workers.of(config.threads())) {
+        try (io.recsys4j.core.Workers workers = io.recsys4j.core.Workers.of(settings.threads())) {
             TopK.forUsers(this, train, indices, k, blockSize, workers, (u, top, scores) -> {
                 List<Recommendation> out = new ArrayList<>(top.length);
                 for (int r = 0; r < top.length; r++) {
@@ -266,32 +262,11 @@ public final class GraphRecommender implements Scorer {
         }
     }
 
-    /**
-     * The model's score of an item for a user.
-     *
-     * @throws java.util.NoSuchElementException if the user or item is unknown
-     */
+    @Override
     public float score(String userId, String itemId) {
         int u = users.require(userId);
         int i = items.require(itemId);
-        float s = 0;
-        for (int j = 0; j < dim; j++) {
-            s += userEmb[u * dim + j] * itemEmb[i * dim + j];
-        }
-        return s;
-    }
-
-    private void scoreRow(int u, float[] out, int off) {
-        int n = items.size();
-        int ub = u * dim;
-        for (int i = 0; i < n; i++) {
-            int ib = i * dim;
-            float s = 0;
-            for (int j = 0; j < dim; j++) {
-                s += userEmb[ub + j] * itemEmb[ib + j];
-            }
-            out[off + i] = s;
-        }
+        return scorer.score(u, i);
     }
 
     @Override
@@ -299,47 +274,31 @@ public final class GraphRecommender implements Scorer {
         return items.size();
     }
 
-    /** Scores blocks of users with one BLAS product per block (see {@link EmbeddingScorer}). */
+    /** Scores a block of users on the same path as every other door (see {@link EmbeddingScorer}). */
     @Override
     public void score(int[] userIndices, float[] out) {
-        EmbeddingScorer s = blockScorer;
-        if (s == null) {
-            synchronized (this) {
-                s = blockScorer;
-                if (s == null) {
-                    s = new EmbeddingScorer(Nd4j.create(userEmb, new long[] {users.size(), dim}, 'c'),
-                            Nd4j.create(itemEmb, new long[] {items.size(), dim}, 'c'));
-                    blockScorer = s;
-                }
-            }
-        }
-        s.score(userIndices, out);
+        scorer.score(userIndices, out);
     }
 
-    /**
-     * Full-ranking evaluation on {@code test} (all non-training items are candidates),
-     * streamed in blocks of users.
-     *
-     * @param test held-out interactions over this model's id spaces (build both through {@link Dataset})
-     * @param ks cut-offs
-     */
+    /** Evaluates on {@link TrainingSettings#threads()} threads. Build {@code test} and the training data through one {@link Dataset}. */
+    @Override
     public EvaluationReport evaluate(Interactions test, int... ks) {
-        try (RankingEvaluator ev = RankingEvaluator.builder().ks(ks).threads(config.threads()).build()) {
+        try (RankingEvaluator ev = RankingEvaluator.builder().ks(ks).threads(settings.threads()).build()) {
             return ev.evaluate(this, train, test);
         }
     }
 
-    /** The user id space. */
+    @Override
     public IdMap users() {
         return users;
     }
 
-    /** The item id space (the catalogue). */
+    @Override
     public IdMap items() {
         return items;
     }
 
-    /** The training interactions the model masks. */
+    @Override
     public Interactions trainingInteractions() {
         return train;
     }
@@ -351,17 +310,17 @@ public final class GraphRecommender implements Scorer {
 
     /** A copy of the final user embeddings, row-major {@code [users x dim]}. */
     public float[] userEmbeddings() {
-        return userEmb.clone();
+        return scorer.userEmbeddings();
     }
 
     /** A copy of the final item embeddings, row-major {@code [items x dim]}. */
     public float[] itemEmbeddings() {
-        return itemEmb.clone();
+        return scorer.itemEmbeddings();
     }
 
-    /** The training configuration. */
-    public TrainingConfig config() {
-        return config;
+    /** The settings the model was trained with (every one of them is in its model file). */
+    public TrainingSettings settings() {
+        return settings;
     }
 
     /** Per-epoch statistics of the training run. */
@@ -376,78 +335,115 @@ public final class GraphRecommender implements Scorer {
 
     @Override
     public String toString() {
-        return "GraphRecommender[" + config.model() + ", " + users.size() + " users, " + items.size() + " items, dim "
+        return "GraphRecommender[" + settings.kind().id() + ", " + users.size() + " users, " + items.size() + " items, dim "
                 + dim + ", epoch " + bestEpoch + "]";
     }
 
     /**
-     * Settings of a training run. Each setter checks its argument at once and names the bad
-     * value; {@link #fit} checks the combination. The builder stays usable after fit.
+     * The number of Adam steps below which {@link Builder#fit} warns that the model cannot
+     * train: {@code MIN_TRAVEL / learningRate}. Adam moves a coordinate by about the learning
+     * rate per step at most, so in fewer steps no embedding can travel {@value #MIN_TRAVEL},
+     * five times the default initial spread; the model stays near its random start (at the
+     * default rate: 500 steps, e.g. 400 epochs of 2 batches).
+     */
+    static long minimumSteps(double learningRate) {
+        return (long) Math.ceil(MIN_TRAVEL / learningRate);
+    }
+
+    /** See {@link #minimumSteps}. */
+    static final double MIN_TRAVEL = 0.5;
+
+    /** The warning {@link Builder#fit} logs for these settings on {@code n} training interactions, if any. */
+    static Optional<String> cannotTrainWarning(TrainingSettings s, int n) {
+        long steps = (long) s.epochs() * ((n + s.batchSize() - 1) / s.batchSize());
+        long min = minimumSteps(s.learningRate());
+        if (steps >= min) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(java.util.Locale.ROOT, "%d epochs of %d interactions in batches of %d are %d"
+                + " optimiser steps; at learning rate %s the model needs at least %d to move from its random start:"
+                + " raise epochs or learningRate, or lower batchSize", s.epochs(), n, s.batchSize(), steps,
+                s.learningRate(), min));
+    }
+
+    /**
+     * Data and settings of a training run. The settings setters are those of
+     * {@link TrainingSettings.Builder} (each checks its argument at once and names the bad
+     * value, defaults are {@link TrainingSettings}'); {@link #fit} checks the combination with
+     * the data. The builder stays usable after fit.
+     *
+     * <p>Social graph rule: with no {@link #kind} set, the model is {@link ModelKind#SOCIAL}
+     * if a social graph is present (from {@link #social} or {@link #data}) and
+     * {@link ModelKind#LIGHTGCN} otherwise. {@code kind(LIGHTGCN)} with a graph given through
+     * {@link #social} is an {@link IllegalArgumentException} (the graph would do nothing); a
+     * graph that only came with {@link #data} is then left unused.
+     *
+     * <p>Validation: {@link #validation}, {@link #holdOut} or {@link #validator}, at most one;
+     * any of them takes the place of a validation part that came with {@link #data}.
      */
     public static final class Builder {
         private Interactions train;
         private SocialGraph social;
+        private SocialGraph dataSocial;
         private Interactions validation;
+        private Interactions dataValidation;
         private double holdOut;
-        private String model;
-        private double socialWeight = 0.25;
-        private int layers = 3;
-        private int dim = 64;
-        private int epochs = 400;
-        private int batchSize = 2048;
-        private double learningRate = 0.001;
-        private double regularization = 1e-4;
-        private double initStd = 0.1;
-        private long seed = 42;
-        private int threads = Runtime.getRuntime().availableProcessors();
-        private int evalEvery;
-        private int patience;
-        private int validationK = 20;
         private Consumer<EpochStats> listener;
         private float[][] itemText;
         private float[][] userText;
-        private double coldStartWeight = BprTrainer.DEFAULT_COLD_START_WEIGHT;
-        private java.util.function.ToDoubleFunction<io.recsys4j.core.Scorer> validator;
+        private ToDoubleFunction<Scorer> validator;
+        private TrainingSettings.Builder settings = TrainingSettings.builder();
 
         private Builder() {
         }
 
+        private static float[][] copy(float[][] v) {
+            if (v == null) {
+                return null;
+            }
+            float[][] c = new float[v.length][];
+            for (int r = 0; r < v.length; r++) {
+                c[r] = v[r] == null ? null : v[r].clone();
+            }
+            return c;
+        }
+
+        /** Starts from {@code s}: each of its settings counts as set, later setters override. */
+        public Builder settings(TrainingSettings s) {
+            this.settings = s.toBuilder();
+            return this;
+        }
+
         /**
          * Text vectors of the items (one L2-normalised row per catalogue item, null for an
-         * item without text): the model becomes text-fed, layer 0 = free embedding + a learned
-         * projection of the text, and can then place new items and users from text.
+         * item without text), copied: the model becomes text-fed, layer 0 = free embedding + a
+         * learned projection of the text, and can then place new items and users from text.
          */
         public Builder itemText(float[][] vectors) {
-            this.itemText = vectors;
+            this.itemText = copy(vectors);
             return this;
         }
 
         /**
-         * Weight of the text-fed model's cold-start term (default 1; 0 turns it off): see
-         * {@link BprTrainer#withColdStartWeight}. Training only; the model file does not keep it.
-         */
-        public Builder coldStartWeight(double weight) {
-            if (!(weight >= 0) || Double.isInfinite(weight)) {
-                throw new IllegalArgumentException("coldStartWeight must be >= 0, found " + weight);
-            }
-            this.coldStartWeight = weight;
-            return this;
-        }
-
-        /**
-         * Profile text vectors of the users (null rows allowed); without them a user's text
-         * vector is the normalised mean of its training items' vectors.
+         * Profile text vectors of the users (null rows allowed), copied; without them a user's
+         * text vector is the normalised mean of its training items' vectors. Needs {@link #itemText}.
          */
         public Builder userText(float[][] vectors) {
-            this.userText = vectors;
+            this.userText = copy(vectors);
             return this;
         }
 
-        /** Training data, validation data and social graph of a data set (its test part is left alone). */
+        /** See {@link TrainingSettings.Builder#coldStartWeight}; needs {@link #itemText}. */
+        public Builder coldStartWeight(double weight) {
+            settings.coldStartWeight(weight);
+            return this;
+        }
+
+        /** Training data, validation part and social graph of a data set (its test part is left alone). */
         public Builder data(Dataset d) {
             this.train = d.train();
-            this.validation = d.valid().orElse(null);
-            this.social = d.social().orElse(null);
+            this.dataValidation = d.valid().orElse(null);
+            this.dataSocial = d.social().orElse(null);
             return this;
         }
 
@@ -457,7 +453,7 @@ public final class GraphRecommender implements Scorer {
             return this;
         }
 
-        /** The social graph over the same users; with it the model defaults to {@code social}. */
+        /** The social graph over the same users; with no {@link #kind} set, the model is then {@link ModelKind#SOCIAL}. */
         public Builder social(SocialGraph graph) {
             this.social = graph;
             return this;
@@ -471,16 +467,22 @@ public final class GraphRecommender implements Scorer {
 
         /**
          * Early stopping on a metric of one's own, e.g. recall on items held out of training
-         * entirely: after every epoch it gets a scorer of the current embeddings (valid during
-         * the call only), higher is better, and the best epoch's model is kept. Replaces
-         * {@link #validation} and {@link #holdOut}; null (the default) turns it off.
+         * entirely: after every validated epoch it gets a scorer of the current embeddings
+         * (valid during the call only), higher is better, and the best epoch's model is kept.
          */
-        public Builder validator(java.util.function.ToDoubleFunction<io.recsys4j.core.Scorer> metric) {
+        public Builder validator(ToDoubleFunction<Scorer> metric) {
             this.validator = metric;
             return this;
         }
 
-        /** Hold out this share of each user's training interactions for early stopping, in [0, 1). */
+        /**
+         * Hold out this share of each user's training interactions (split with the seed) for
+         * early stopping, in [0, 1). The model is <em>not</em> refitted on all the data after
+         * the epoch is chosen: its embeddings are those fitted on the remaining {@code 1 - f},
+         * at the best validated epoch; it masks all the training interactions. {@link #fit}
+         * logs this. To refit, train again with {@link #epochs} set to the model's
+         * {@link GraphRecommender#bestEpoch()} and no hold-out.
+         */
         public Builder holdOut(double fraction) {
             if (!(fraction >= 0 && fraction < 1)) {
                 throw new IllegalArgumentException("holdOut must be in [0, 1), found " + fraction);
@@ -489,103 +491,87 @@ public final class GraphRecommender implements Scorer {
             return this;
         }
 
-        /** {@code lightgcn} or {@code social}; default: social when a social graph is set. */
-        public Builder model(String name) {
-            String m = name.toLowerCase(java.util.Locale.ROOT);
-            if (!m.equals("lightgcn") && !m.equals("social")) {
-                throw new IllegalArgumentException("model must be lightgcn or social, found '" + name + "'");
-            }
-            this.model = m;
+        /** The propagation graph; see the class comment for the default. */
+        public Builder kind(ModelKind k) {
+            settings.kind(k);
             return this;
         }
 
-        /** β, the weight of social propagation in the social model (default 0.25, chosen on a validation hold-out of Last.fm). */
+        /** See {@link TrainingSettings.Builder#socialWeight}. */
         public Builder socialWeight(double beta) {
-            if (!(beta >= 0 && beta <= 1)) {
-                throw new IllegalArgumentException("socialWeight must be in [0, 1], found " + beta);
-            }
-            this.socialWeight = beta;
+            settings.socialWeight(beta);
             return this;
         }
 
-        /** Propagation layers (default 3). */
+        /** See {@link TrainingSettings.Builder#layers}. */
         public Builder layers(int k) {
-            this.layers = atLeast(k, 0, "layers");
+            settings.layers(k);
             return this;
         }
 
-        /** Embedding dimension (default 64). */
+        /** See {@link TrainingSettings.Builder#dim}. */
         public Builder dim(int d) {
-            this.dim = atLeast(d, 1, "dim");
+            settings.dim(d);
             return this;
         }
 
-        /** Maximum epochs (default 400). */
+        /** See {@link TrainingSettings.Builder#epochs}. */
         public Builder epochs(int n) {
-            this.epochs = atLeast(n, 1, "epochs");
+            settings.epochs(n);
             return this;
         }
 
-        /** Triples per step (default 2048). */
+        /** See {@link TrainingSettings.Builder#batchSize}. */
         public Builder batchSize(int n) {
-            this.batchSize = atLeast(n, 1, "batchSize");
+            settings.batchSize(n);
             return this;
         }
 
-        /** Adam learning rate (default 0.001). */
+        /** See {@link TrainingSettings.Builder#learningRate}. */
         public Builder learningRate(double lr) {
-            if (!(lr > 0 && Double.isFinite(lr))) {
-                throw new IllegalArgumentException("learningRate must be > 0, found " + lr);
-            }
-            this.learningRate = lr;
+            settings.learningRate(lr);
             return this;
         }
 
-        /** Weight of the layer-0 L2 term (default 1e-4). */
+        /** See {@link TrainingSettings.Builder#regularization}. */
         public Builder regularization(double reg) {
-            if (!(reg >= 0 && Double.isFinite(reg))) {
-                throw new IllegalArgumentException("regularization must be >= 0, found " + reg);
-            }
-            this.regularization = reg;
+            settings.regularization(reg);
             return this;
         }
 
-        /** Standard deviation of the initial embeddings (default 0.1). */
+        /** See {@link TrainingSettings.Builder#initStd}. */
         public Builder initStd(double std) {
-            if (!(std > 0 && Double.isFinite(std))) {
-                throw new IllegalArgumentException("initStd must be > 0, found " + std);
-            }
-            this.initStd = std;
+            settings.initStd(std);
             return this;
         }
 
-        /** Random seed (default 42). Same seed, same thread count: same model. */
+        /** See {@link TrainingSettings.Builder#seed}. */
         public Builder seed(long s) {
-            this.seed = s;
+            settings.seed(s);
             return this;
         }
 
-        /** Threads of propagation and evaluation (default: all cores). */
+        /** See {@link TrainingSettings.Builder#threads}. */
         public Builder threads(int n) {
-            this.threads = atLeast(n, 1, "threads");
+            settings.threads(n);
             return this;
         }
 
-        /** Validate every n epochs (default 0: never). */
+        /** See {@link TrainingSettings.Builder#evalEvery}; with validation and nothing set, 1. */
         public Builder evalEvery(int n) {
-            this.evalEvery = atLeast(n, 0, "evalEvery");
+            settings.evalEvery(n);
             return this;
         }
 
-        /** Stop after this many validations without improvement (default 0: never). */
+        /** See {@link TrainingSettings.Builder#patience}; needs validation. */
         public Builder patience(int n) {
-            this.patience = atLeast(n, 0, "patience");
+            settings.patience(n);
             return this;
         }
 
-        /** K of the validation metric recall@K (default 20). */
+        /** See {@link TrainingSettings.Builder#validationK}. */
         public Builder validationK(int k) {
-            this.validationK = atLeast(k, 1, "validationK");
+            settings.validationK(k);
             return this;
         }
 
@@ -595,55 +581,87 @@ public final class GraphRecommender implements Scorer {
             return this;
         }
 
-        private static int atLeast(int v, int min, String what) {
-            if (v < min) {
-                throw new IllegalArgumentException(what + " must be >= " + min + ", found " + v);
+        private boolean explicitValidation() {
+            int n = (validation != null ? 1 : 0) + (holdOut > 0 ? 1 : 0) + (validator != null ? 1 : 0);
+            if (n > 1) {
+                throw new IllegalArgumentException("set at most one of validation(...), holdOut(...) and validator(...)");
             }
-            return v;
-        }
-
-        /** The configuration {@link #fit} would use. */
-        public TrainingConfig config() {
-            String m = model != null ? model : social != null ? "social" : "lightgcn";
-            return new TrainingConfig(m, socialWeight, layers, dim, epochs, batchSize, learningRate, regularization,
-                    initStd, seed, threads, evalEvery, patience, validationK);
+            return n == 1;
         }
 
         /**
-         * Trains the model.
+         * The settings {@link #fit} would use, resolved against the data set so far.
+         *
+         * @throws IllegalArgumentException naming a setting that has no effect with this data
+         */
+        public TrainingSettings settings() {
+            boolean explicit = explicitValidation();
+            boolean validated = explicit || dataValidation != null;
+            TrainingSettings.Builder b = settings.copy();
+            if (!b.kindSet()) {
+                b.kind(social != null || dataSocial != null ? ModelKind.SOCIAL : ModelKind.LIGHTGCN);
+            } else if (b.kindOrNull() == ModelKind.LIGHTGCN && social != null) {
+                throw new IllegalArgumentException("social(...) has no effect with kind LIGHTGCN; set kind SOCIAL or"
+                        + " leave it unset to train the social model");
+            }
+            if (itemText == null) {
+                if (b.coldStartWeightSet()) {
+                    throw new IllegalArgumentException("coldStartWeight has no effect without itemText(...)");
+                }
+                if (userText != null) {
+                    throw new IllegalArgumentException("userText has no effect without itemText(...)");
+                }
+            } else if (!b.coldStartWeightSet()) {
+                b.coldStartWeight(TrainingSettings.DEFAULT_COLD_START_WEIGHT);
+            }
+            if (!b.evalEverySet() && validated) {
+                b.evalEvery(1);
+            }
+            TrainingSettings s = b.build();
+            if (s.evalEvery() > 0 && !validated) {
+                throw new IllegalArgumentException("evalEvery has no effect without validation(...), holdOut(...),"
+                        + " validator(...) or a data set with a validation part (found " + s.evalEvery() + ")");
+            }
+            if (s.evalEvery() == 0 && explicit) {
+                throw new IllegalArgumentException((validation != null ? "validation(...)" : holdOut > 0 ? "holdOut(...)"
+                        : "validator(...)") + " has no effect with evalEvery 0");
+            }
+            return s;
+        }
+
+        /**
+         * Trains the model. Logs a warning when the settings leave too few optimiser steps
+         * to train (see {@link GraphRecommender#minimumSteps}).
          *
          * @throws IllegalStateException if no training data was set, or the social model lacks a graph
-         * @throws io.recsys4j.gnn.train.TrainingDivergedException if the loss becomes NaN or infinite
+         * @throws IllegalArgumentException naming a setting that has no effect with this data
+         * @throws TrainingDivergedException if the loss becomes NaN or infinite
          */
         public GraphRecommender fit() {
             if (train == null) {
                 throw new IllegalStateException("interactions(...) or data(...) is required");
             }
-            TrainingConfig c = config();
-            if (c.social() && social == null) {
+            TrainingSettings s = settings();
+            SocialGraph graph = s.kind() == ModelKind.SOCIAL ? (social != null ? social : dataSocial) : null;
+            if (s.kind() == ModelKind.SOCIAL && graph == null) {
                 throw new IllegalStateException("the social model needs social(...)");
             }
-            if ((validation != null ? 1 : 0) + (holdOut > 0 ? 1 : 0) + (validator != null ? 1 : 0) > 1) {
-                throw new IllegalStateException("set one of validation(...), holdOut(...) and validator(...)");
-            }
-            if ((validation != null || holdOut > 0 || validator != null) && evalEvery == 0) {
-                c = new TrainingConfig(c.model(), c.socialWeight(), c.layers(), c.dim(), c.epochs(), c.batchSize(),
-                        c.learningRate(), c.regularization(), c.initStd(), c.seed(), c.threads(), 1, c.patience(),
-                        c.validationK());
-            }
             Interactions fitOn = train;
-            Interactions valid = validation;
+            Interactions valid = explicitValidation() ? validation : dataValidation;
             if (holdOut > 0) {
-                Split s = Splits.randomPerUser(train, holdOut, seed);
-                fitOn = s.train();
-                valid = s.test();
+                Split split = Splits.randomPerUser(train, holdOut, s.seed());
+                fitOn = split.train();
+                valid = split.test();
+                LOG.info("holdOut {}: fitting on {} of {} interactions to choose the epoch; the model is not refitted"
+                        + " on all of them", holdOut, fitOn.size(), train.size());
             }
-            BprTrainer trainer = new BprTrainer(c, fitOn, social, valid, listener).withValidator(validator);
+            cannotTrainWarning(s, fitOn.size()).ifPresent(LOG::warn);
+            BprTrainer trainer = new BprTrainer(s, fitOn, graph, valid, listener).withValidator(validator);
             if (itemText != null) {
-                trainer.withItemFeatures(itemText, userText).withColdStartWeight(coldStartWeight);
+                trainer.withItemFeatures(itemText, userText);
             }
             BprTrainer.Result r = trainer.train();
-            return new GraphRecommender(train, r.dim(), r.users(), r.items(), c, r.history(), r.bestEpoch(),
+            return new GraphRecommender(train, r.dim(), r.users(), r.items(), s, r.history(), r.bestEpoch(),
                     r.projection(), r.featureDim());
         }
     }

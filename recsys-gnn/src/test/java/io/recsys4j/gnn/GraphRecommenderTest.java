@@ -13,7 +13,6 @@ import io.recsys4j.core.synthetic.SyntheticWorld;
 import io.recsys4j.eval.EvaluationReport;
 import io.recsys4j.eval.RankingEvaluator;
 import io.recsys4j.eval.baseline.PopularityScorer;
-import io.recsys4j.gnn.train.TrainingDivergedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ class GraphRecommenderTest {
     }
 
     private static GraphRecommender.Builder builder() {
-        return GraphRecommender.builder().interactions(data.train()).model("lightgcn").layers(2).dim(16)
+        return GraphRecommender.builder().interactions(data.train()).kind(ModelKind.LIGHTGCN).layers(2).dim(16)
                 .epochs(15).batchSize(512).learningRate(0.01).seed(3).threads(2);
     }
 
@@ -63,7 +62,7 @@ class GraphRecommenderTest {
             assertEquals(10, r.size());
             for (int j = 0; j < r.size(); j++) {
                 assertFalse(data.train().contains(u, data.items().indexOf(r.get(j).itemId())), "training item recommended");
-                assertEquals(model.score(user, r.get(j).itemId()), r.get(j).score(), 1e-6f);
+                assertEquals(model.score(user, r.get(j).itemId()), r.get(j).score(), 0f);
                 if (j > 0) {
                     assertTrue(r.get(j - 1).score() >= r.get(j).score());
                 }
@@ -84,11 +83,47 @@ class GraphRecommenderTest {
             List<Recommendation> one = model.recommend(user, 10);
             assertEquals(one.size(), recs.size());
             for (int j = 0; j < recs.size(); j++) {
-                // The block path scores with BLAS, the single path in Java: same items, scores within rounding.
-                assertEquals(one.get(j).score(), recs.get(j).score(), 1e-4f);
+                // One scoring path: the same items with the same floats, not merely close ones.
+                assertEquals(one.get(j), recs.get(j));
+                assertEquals(Float.floatToIntBits(one.get(j).score()), Float.floatToIntBits(recs.get(j).score()));
             }
         });
         assertEquals(ids, seen);
+    }
+
+    @Test
+    void everyDoor_givesTheSamePairTheSameScoreBitForBit() {
+        int n = model.numItems();
+        int[] block = {5, 0, 17, 5, 42};
+        float[] blockScores = new float[block.length * n];
+        model.score(block, blockScores);
+        for (int r = 0; r < block.length; r++) {
+            String user = data.users().id(block[r]);
+            // A new user whose only friend is this user has exactly this user's embedding.
+            java.util.Map<String, Float> asNewUser = new java.util.HashMap<>();
+            for (Recommendation rec : model.recommendForNewUser(null, List.of(user), n)) {
+                asNewUser.put(rec.itemId(), rec.score());
+            }
+            assertEquals(n, asNewUser.size());
+            java.util.Map<String, Float> recommended = new java.util.HashMap<>();
+            for (Recommendation rec : model.recommend(user, 30)) {
+                recommended.put(rec.itemId(), rec.score());
+            }
+            List<Recommendation>[] batch = new List[1];
+            model.recommendBatch(List.of(user), 30, 1, (u, recs) -> batch[0] = recs);
+            for (Recommendation rec : batch[0]) {
+                assertEquals(Float.floatToIntBits(recommended.get(rec.itemId())), Float.floatToIntBits(rec.score()));
+            }
+            for (int i = 0; i < n; i++) {
+                String item = data.items().id(i);
+                int bits = Float.floatToIntBits(model.score(user, item));
+                assertEquals(bits, Float.floatToIntBits(blockScores[r * n + i]), "block, user " + user + " item " + item);
+                assertEquals(bits, Float.floatToIntBits(asNewUser.get(item)), "new user, item " + item);
+                if (recommended.containsKey(item)) {
+                    assertEquals(bits, Float.floatToIntBits(recommended.get(item)), "recommend, item " + item);
+                }
+            }
+        }
     }
 
     @Test
@@ -98,7 +133,7 @@ class GraphRecommenderTest {
         GraphRecommender back = GraphRecommender.load(f);
         assertArrayEquals(model.userEmbeddings(), back.userEmbeddings(), 0f);
         assertArrayEquals(model.itemEmbeddings(), back.itemEmbeddings(), 0f);
-        assertEquals(model.config(), back.config());
+        assertEquals(model.settings(), back.settings());
         assertEquals(model.history(), back.history());
         for (int u = 0; u < data.users().size(); u += 7) {
             assertEquals(model.recommend(data.users().id(u), 20), back.recommend(data.users().id(u), 20));
@@ -108,30 +143,124 @@ class GraphRecommenderTest {
         }
     }
 
-    @Test
-    void load_readsAVersion1File() throws IOException {
-        Path f = dir.resolve("v2.bin");
-        model.save(f);
-        byte[] v2 = Files.readAllBytes(f);
-        // Version 1 is version 2 without the trailing feature-dimension int (0 for this model).
-        int magic = "RECSYS4J-GNN".length();
-        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 12);
-        java.nio.ByteBuffer.wrap(v1, magic, 4).putInt(1);
+    /** A tiny model file in the layout of format version 1 or 2, written field by field as those versions did. */
+    private static byte[] oldFormat(int version) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.write("RECSYS4J-GNN".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.writeInt(version);
+        out.writeUTF("social");
+        out.writeDouble(0.3);
+        for (int v : new int[] {2, 2, 5, 64}) {   // layers, dim, epochs, batch size
+            out.writeInt(v);
+        }
+        out.writeDouble(0.01);
+        out.writeDouble(1e-4);
+        out.writeDouble(0.1);
+        out.writeLong(7);
+        for (int v : new int[] {3, 0, 0, 20}) {   // threads, evalEvery, patience, validationK
+            out.writeInt(v);
+        }
+        out.writeInt(2);                          // dim
+        for (String[] ids : new String[][] {{"u0", "u1"}, {"i0", "i1", "i2"}}) {
+            out.writeInt(ids.length);
+            for (String id : ids) {
+                out.writeUTF(id);
+            }
+        }
+        out.writeInt(2);                          // pairs (0, 1), (1, 2)
+        for (int v : new int[] {0, 1, 1, 2}) {
+            out.writeInt(v);
+        }
+        for (float[] e : new float[][] {{1, 2, 3, 4}, {0.5f, 0, 0, 1, 2, 2}}) {
+            out.writeInt(e.length);
+            for (float f : e) {
+                out.writeFloat(f);
+            }
+        }
+        out.writeInt(0);                          // history
+        out.writeInt(5);                          // best epoch
+        if (version == 2) {
+            out.writeInt(0);                      // feature dim
+        }
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(v1);
-        byte[] withCrc = java.util.Arrays.copyOf(v1, v1.length + 8);
-        java.nio.ByteBuffer.wrap(withCrc, v1.length, 8).putLong(crc.getValue());
-        Path old = dir.resolve("v1.bin");
-        Files.write(old, withCrc);
-        GraphRecommender back = GraphRecommender.load(old);
-        assertFalse(back.textFed());
-        assertEquals(model.recommend(data.users().id(1), 10), back.recommend(data.users().id(1), 10));
-        java.nio.ByteBuffer.wrap(withCrc, magic, 4).putInt(3);
-        crc.reset();
-        crc.update(withCrc, 0, withCrc.length - 8);
-        java.nio.ByteBuffer.wrap(withCrc, withCrc.length - 8, 8).putLong(crc.getValue());
-        Files.write(old, withCrc);
-        assertTrue(assertThrows(IOException.class, () -> GraphRecommender.load(old)).getMessage().contains("version 3"));
+        crc.update(bytes.toByteArray());
+        out.writeLong(crc.getValue());
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void load_readsVersion1And2Files() throws IOException {
+        for (int version : new int[] {1, 2}) {
+            Path old = dir.resolve("v" + version + ".bin");
+            Files.write(old, oldFormat(version));
+            GraphRecommender back = GraphRecommender.load(old);
+            assertFalse(back.textFed());
+            assertEquals(ModelKind.SOCIAL, back.settings().kind());
+            assertEquals(0.3, back.settings().socialWeight().orElseThrow());
+            assertEquals(3, back.settings().threads());
+            // u0 = (1, 2): i1 = (0, 1) scores 2, i2 = (2, 2) scores 6; i0 is a training item.
+            assertEquals(List.of(new Recommendation("i2", 6), new Recommendation("i0", 0.5f)),
+                    back.recommend("u0", 2));
+        }
+    }
+
+    /** Rewrites the int at {@code offset} of a saved file and fixes its checksum. */
+    private static byte[] patched(byte[] file, java.util.function.Consumer<java.nio.ByteBuffer> change) {
+        byte[] b = file.clone();
+        change.accept(java.nio.ByteBuffer.wrap(b));
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b, 0, b.length - 8);
+        java.nio.ByteBuffer.wrap(b, b.length - 8, 8).putLong(crc.getValue());
+        return b;
+    }
+
+    @Test
+    void load_refusesANewerFormatVersionNamingItAndItsWriter() throws IOException {
+        Path f = dir.resolve("m.bin");
+        model.save(f);
+        Path newer = dir.resolve("newer.bin");
+        Files.write(newer, patched(Files.readAllBytes(f), b -> b.putInt("RECSYS4J-GNN".length(), 4)));
+        String message = assertThrows(IOException.class, () -> GraphRecommender.load(newer)).getMessage();
+        assertTrue(message.contains("version 4") && message.contains("written by recsys4j")
+                && message.contains("upgrade"), message);
+        assertThrows(IOException.class, () -> Recommender.load(newer));
+    }
+
+    @Test
+    void load_refusesAFileOfAnotherFamilyNamingIt() throws IOException {
+        Path f = dir.resolve("m.bin");
+        model.save(f);
+        // The family is the UTF string after the version: 2-byte length, then "lightgcn" (8 bytes).
+        byte[] other = patched(Files.readAllBytes(f), b -> b.position("RECSYS4J-GNN".length() + 6)
+                .put("bspm-svd".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        Path g = dir.resolve("other.bin");
+        Files.write(g, other);
+        String message = assertThrows(IOException.class, () -> Recommender.load(g)).getMessage();
+        assertTrue(message.contains("family 'bspm-svd'") && message.contains("lightgcn"), message);
+    }
+
+    @Test
+    void saveAndLoad_recordEverySettingTheFamilyAndTheLibraryVersion() throws IOException {
+        GraphRecommender social = builder().kind(ModelKind.SOCIAL).socialWeight(0.4).social(data.social().orElseThrow())
+                .threads(1).epochs(1).fit();
+        Path f = dir.resolve("s.bin");
+        social.save(f);
+        Recommender back = Recommender.load(f);
+        assertEquals(GraphRecommender.FAMILY, back.family());
+        TrainingSettings s = ((GraphRecommender) back).settings();
+        assertEquals(social.settings(), s);
+        assertEquals(0.4, s.socialWeight().orElseThrow());
+        assertEquals(1, s.threads());
+        assertEquals(3, s.seed());
+        String header = new String(Files.readAllBytes(f), 0, 60, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(header.contains("lightgcn") && header.contains(ModelFile.LIBRARY_VERSION), header);
+        assertFalse(ModelFile.LIBRARY_VERSION.equals("unknown"), "the version resource is filtered");
+        // The file is enough to train the same model again, bit for bit.
+        GraphRecommender again = GraphRecommender.builder().settings(s).interactions(data.train())
+                .social(data.social().orElseThrow()).fit();
+        assertArrayEquals(social.userEmbeddings(), again.userEmbeddings(), 0f);
+        assertArrayEquals(social.itemEmbeddings(), again.itemEmbeddings(), 0f);
     }
 
     @Test
@@ -191,18 +320,18 @@ class GraphRecommenderTest {
 
     @Test
     void socialModel_trainsWithTheSocialGraph() {
-        GraphRecommender s = builder().model("social").social(data.social().orElseThrow()).epochs(3).fit();
-        assertEquals("social", s.config().model());
+        GraphRecommender s = builder().kind(ModelKind.SOCIAL).social(data.social().orElseThrow()).epochs(3).fit();
+        assertEquals(ModelKind.SOCIAL, s.settings().kind());
         assertTrue(s.evaluate(data.test().orElseThrow(), 20).mean("recall@20") > 0);
     }
 
     @Test
     void earlyStopping_onAHeldOutSliceOfTrain_keepsTheBestEpoch() {
-        List<io.recsys4j.gnn.train.EpochStats> seen = new ArrayList<>();
+        List<EpochStats> seen = new ArrayList<>();
         GraphRecommender m = builder().holdOut(0.1).epochs(30).patience(2).onEpoch(seen::add).fit();
         assertEquals(seen, m.history());
         assertTrue(m.history().stream().allMatch(e -> !Double.isNaN(e.validation())));
-        double best = m.history().stream().mapToDouble(io.recsys4j.gnn.train.EpochStats::validation).max().orElseThrow();
+        double best = m.history().stream().mapToDouble(EpochStats::validation).max().orElseThrow();
         assertEquals(best, m.history().get(m.bestEpoch() - 1).validation());
     }
 
@@ -220,9 +349,23 @@ class GraphRecommenderTest {
         assertEquals(2, m.bestEpoch());
         float[] kept = new float[m.numItems()];
         m.score(new int[] {0}, kept);
-        assertArrayEquals(seen.get(1), kept, 1e-5f);
+        assertArrayEquals(seen.get(1), kept, 0f);
         assertFalse(java.util.Arrays.equals(seen.get(1), seen.get(3)), "the embeddings moved after the best epoch");
-        assertThrows(IllegalStateException.class, () -> builder().holdOut(0.1).validator(x -> 0).fit());
+        assertThrows(IllegalArgumentException.class, () -> builder().holdOut(0.1).validator(x -> 0).fit());
+    }
+
+    @Test
+    void fit_releasesThePropagationThreadsItStarted() throws InterruptedException {
+        builder().threads(2).epochs(1).fit();
+        long alive = Long.MAX_VALUE;
+        for (int wait = 0; wait < 50 && alive > 0; wait++) {
+            alive = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals(io.recsys4j.gnn.internal.propagation.CsrCpuPropagation.THREAD_NAME)
+                            && t.isAlive())
+                    .count();
+            Thread.sleep(20);
+        }
+        assertEquals(0, alive, "propagation threads still running after fit");
     }
 
     @Test
@@ -239,6 +382,6 @@ class GraphRecommenderTest {
         assertThrows(IllegalArgumentException.class, () -> GraphRecommender.builder().learningRate(0));
         assertThrows(IllegalStateException.class, () -> GraphRecommender.builder().fit());
         assertThrows(IllegalStateException.class,
-                () -> GraphRecommender.builder().interactions(data.train()).model("social").fit());
+                () -> GraphRecommender.builder().interactions(data.train()).kind(ModelKind.SOCIAL).fit());
     }
 }

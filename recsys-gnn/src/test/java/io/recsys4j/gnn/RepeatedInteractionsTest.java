@@ -75,7 +75,7 @@ class RepeatedInteractionsTest {
         }
         train = first.concat(b.build());
         assertTrue(first.mergedRepeats() > 0, "the log has repeats");
-        model = GraphRecommender.builder().interactions(train).model("lightgcn").layers(2).dim(8)
+        model = GraphRecommender.builder().interactions(train).kind(ModelKind.LIGHTGCN).layers(2).dim(8)
                 .epochs(3).batchSize(256).learningRate(0.01).seed(5).threads(2).fit();
     }
 

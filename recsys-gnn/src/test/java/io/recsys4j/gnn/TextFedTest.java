@@ -153,8 +153,8 @@ class TextFedTest {
         assertTrue(coldRecall > 0.1, "held-out items placed from text: " + coldRecall);
 
         GraphRecommender.Builder applied = t.applyTo(builder().itemText(vectors));
-        assertEquals(t.epochs(), applied.config().epochs());
-        assertEquals(0, applied.config().patience());
+        assertEquals(t.epochs(), applied.settings().epochs());
+        assertEquals(0, applied.settings().patience());
         assertThrows(IllegalArgumentException.class, () -> ColdStartTuning.tune(this::plainBuilder, cold.train(), 9, 1));
         assertThrows(IllegalArgumentException.class, () -> ColdStartTuning.tune(textFedBuilder, cold.train(), 9));
     }

@@ -6,7 +6,8 @@ import io.recsys4j.core.io.InteractionReader;
 import io.recsys4j.eval.EvaluationReport;
 import io.recsys4j.eval.RankingEvaluator;
 import io.recsys4j.gnn.GraphRecommender;
-import io.recsys4j.gnn.train.EpochStats;
+import io.recsys4j.gnn.ModelKind;
+import io.recsys4j.gnn.EpochStats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -63,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
         InteractionReader reader = InteractionReader.lightGcn();
         Dataset d = Dataset.builder().train(reader.read(train).data()).test(reader.read(test).data()).build();
         Interactions tr = d.train();
-        GraphRecommender.Builder b = GraphRecommender.builder().interactions(tr).model("lightgcn").epochs(epochs)
+        GraphRecommender.Builder b = GraphRecommender.builder().interactions(tr).kind(ModelKind.LIGHTGCN).epochs(epochs)
                 .seed(seed);
         threads.ifSet(b::threads);
         long t0 = System.nanoTime();
@@ -73,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
             m = b.fit();
         }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        RankingEvaluator ev = RankingEvaluator.builder().ks(k).auc(false).threads(m.config().threads()).build();
+        RankingEvaluator ev = RankingEvaluator.builder().ks(k).auc(false).threads(m.settings().threads()).build();
         long e0 = System.nanoTime();
         EvaluationReport rep;
         try (Progress p = Progress.loggedElsewhere("evaluate", -1)) {
@@ -87,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
         json.put("items", tr.numItems());
         json.put("train_interactions", tr.size());
         json.put("test_users", rep.users());
-        json.put("threads", m.config().threads());
+        json.put("threads", m.settings().threads());
         json.put("epochs", epochs);
         json.put("epoch_seconds", m.history().stream().map(EpochStats::seconds).toList());
         json.put("train_seconds", trainSeconds);

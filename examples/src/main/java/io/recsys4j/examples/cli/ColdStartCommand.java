@@ -17,6 +17,7 @@ import io.recsys4j.eval.RankingEvaluator;
 import io.recsys4j.eval.baseline.PopularityScorer;
 import io.recsys4j.gnn.ColdStartTuning;
 import io.recsys4j.gnn.GraphRecommender;
+import io.recsys4j.gnn.ModelKind;
 import io.recsys4j.text.TextEncoder;
 import io.recsys4j.text.TextProfileScorer;
 import java.io.PrintWriter;
@@ -160,7 +161,7 @@ final class ColdStartCommand implements Callable<Integer> {
 
         // No graph model sees the test sets: LightGCN stops on 10% of each user's training
         // items, and the text-fed models train on what that hold-out leaves.
-        Supplier<GraphRecommender.Builder> settings = () -> GraphRecommender.builder().model("lightgcn").layers(layers)
+        Supplier<GraphRecommender.Builder> settings = () -> GraphRecommender.builder().kind(ModelKind.LIGHTGCN).layers(layers)
                 .dim(dim).epochs(epochs).learningRate(lr).seed(seed).patience(patience);
         Interactions lightGcnFitOn = Splits.randomPerUser(tr, 0.1, seed).train();   // what holdOut(0.1) leaves
         Map<String, Scorer> models = new LinkedHashMap<>();
@@ -172,7 +173,7 @@ final class ColdStartCommand implements Callable<Integer> {
         addTextFed("text-fed gcn", textFed, tr, lightGcnFitOn, models, weights, out);
         if (graph != null) {
             SocialGraph g = graph;
-            addTextFed("text-fed social", () -> textFed.get().model("social").social(g), tr, lightGcnFitOn, models,
+            addTextFed("text-fed social", () -> textFed.get().kind(ModelKind.SOCIAL).social(g), tr, lightGcnFitOn, models,
                     weights, out);
         }
 

@@ -9,6 +9,7 @@ import io.recsys4j.eval.EvaluationReport;
 import io.recsys4j.eval.RankingEvaluator;
 import io.recsys4j.eval.baseline.PopularityScorer;
 import io.recsys4j.gnn.GraphRecommender;
+import io.recsys4j.gnn.ModelKind;
 import io.recsys4j.gnn.Recommendation;
 import io.recsys4j.text.TextEncoder;
 import java.io.PrintWriter;
@@ -67,10 +68,10 @@ final class DemoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "encoded %d item descriptions and %d user profiles with %s in %.1f s%n", texts.size(),
                     profileTexts.size(), enc.name(), (System.nanoTime() - t0) / 1e9);
             t0 = System.nanoTime();
-            GraphRecommender model = GraphRecommender.builder().data(d).model("social").itemText(vectors)
+            GraphRecommender model = GraphRecommender.builder().data(d).kind(ModelKind.SOCIAL).itemText(vectors)
                     .userText(userVectors).layers(3).dim(64).epochs(epochs).learningRate(0.005).seed(seed).fit();
             out.printf(Locale.ROOT, "== text-fed %s model, 3 layers, dim 64, %d epochs: trained in %.1f s ==%n",
-                    model.config().model(), epochs, (System.nanoTime() - t0) / 1e9);
+                    model.settings().kind().id(), epochs, (System.nanoTime() - t0) / 1e9);
             report(out, w, d, model);
 
             // Cold start: a user the model has never seen, placed from a profile text alone.

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --threads}: the worker threads of training, evaluation and top-K selection. */
 final class ThreadsOption {
-    @Option(names = "--threads", description = "Worker threads (default: the library's default thread count).")
+    @Option(names = "--threads", description = "Worker threads (default " + io.recsys4j.core.Defaults.THREADS + ").")
     Integer threads;
 
     /** Passes the thread count to {@code setter} if the option was given; "not set" keeps the library's default. */

@@ -4,7 +4,9 @@ import io.recsys4j.core.Dataset;
 import io.recsys4j.eval.EvaluationReport;
 import io.recsys4j.eval.RankingEvaluator;
 import io.recsys4j.gnn.GraphRecommender;
-import io.recsys4j.gnn.train.EpochStats;
+import io.recsys4j.gnn.ModelKind;
+import io.recsys4j.gnn.TrainingSettings;
+import io.recsys4j.gnn.EpochStats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,11 +31,11 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--model", defaultValue = "lightgcn", description = "lightgcn or social (default ${DEFAULT-VALUE}).")
+    @Option(names = "--model", description = "lightgcn or social (default: social when --social is given, else lightgcn).")
     String model;
 
-    @Option(names = "--social-weight", defaultValue = "0.25", description = "β of the social model (default ${DEFAULT-VALUE}).")
-    double socialWeight;
+    @Option(names = "--social-weight", description = "β of the social model (default " + TrainingSettings.DEFAULT_SOCIAL_WEIGHT + ").")
+    Double socialWeight;
 
     @Option(names = "--layers", defaultValue = "3", description = "Propagation layers (default ${DEFAULT-VALUE}).")
     int layers;
@@ -59,8 +61,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     SeedOption seeds;
 
-    @Option(names = "--eval-every", defaultValue = "0", description = "Validate on --valid every N epochs (default: every epoch when --valid is given).")
-    int evalEvery;
+    @Option(names = "--eval-every", description = "Validate on --valid every N epochs (default: every epoch when --valid is given).")
+    Integer evalEvery;
 
     @Option(names = "--patience", defaultValue = "0", description = "Stop after N validations without improvement (default 0: never).")
     int patience;
@@ -105,9 +107,18 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Dataset d = data.load(out, "add");
-        GraphRecommender.Builder b = GraphRecommender.builder().interactions(d.train()).model(model)
-                .socialWeight(socialWeight).layers(layers).dim(dim).epochs(epochs).batchSize(batch)
-                .learningRate(lr).regularization(reg).seed(seeds.seed).patience(patience).evalEvery(evalEvery);
+        GraphRecommender.Builder b = GraphRecommender.builder().interactions(d.train()).layers(layers).dim(dim)
+                .epochs(epochs).batchSize(batch).learningRate(lr).regularization(reg).seed(seeds.seed).patience(patience);
+        // Only what was given: an unset kind follows the social-graph rule, an unset evalEvery the validation.
+        if (model != null) {
+            b.kind(ModelKind.parse(model));
+        }
+        if (socialWeight != null) {
+            b.socialWeight(socialWeight);
+        }
+        if (evalEvery != null) {
+            b.evalEvery(evalEvery);
+        }
         d.social().ifPresent(b::social);
         d.valid().ifPresent(b::validation);
         if (holdOut > 0) {
@@ -139,12 +150,12 @@ final class TrainCommand implements Callable<Integer> {
             m = b.fit();
         }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "trained %s in %.1f s (%d epochs, model from epoch %d)%n", m.config().model(),
+        out.printf(Locale.ROOT, "trained %s in %.1f s (%d epochs, model from epoch %d)%n", m.settings().kind().id(),
                 trainSeconds, m.history().size(), m.bestEpoch());
         Map<String, Object> json = new LinkedHashMap<>();
         if (d.test().isPresent()) {
             int[] k = ks.stream().mapToInt(Integer::intValue).toArray();
-            RankingEvaluator ev = RankingEvaluator.builder().ks(k).auc(auc).threads(m.config().threads()).build();
+            RankingEvaluator ev = RankingEvaluator.builder().ks(k).auc(auc).threads(m.settings().threads()).build();
             long e0 = System.nanoTime();
             EvaluationReport rep;
             try (Progress p = Progress.loggedElsewhere("evaluate", -1)) {
@@ -166,7 +177,7 @@ final class TrainCommand implements Callable<Integer> {
         json.put("epochs", m.history().size());
         json.put("best_epoch", m.bestEpoch());
         m.history().stream().filter(e -> !Double.isNaN(e.validation())).reduce((x, y) -> y)
-                .ifPresent(e -> json.put("validation_recall@" + m.config().validationK(), e.validation()));
+                .ifPresent(e -> json.put("validation_recall@" + m.settings().validationK(), e.validation()));
         out.flush();
         if (report != null) {
             Json.write(report, json);

@@ -1,0 +1,250 @@
+package io.recsys4j.gnn;
+
+import io.recsys4j.core.IdMap;
+import io.recsys4j.core.Interactions;
+import io.recsys4j.core.io.AtomicFiles;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * The one model-file mechanism of every {@link Recommender} family. Big-endian, strings as
+ * {@link DataOutputStream#writeUTF} (2-byte length, modified UTF-8), format version 3:
+ * <pre>
+ *   header (this layout is kept by every later format version, so that a newer file can be named):
+ *     12 bytes  "RECSYS4J-GNN" (US-ASCII)
+ *     int       format version (3)
+ *     UTF       family ("lightgcn")
+ *     UTF       library version that wrote the file ("0.1.0-SNAPSHOT")
+ *   settings:
+ *     int       n, then n x (UTF name, UTF value): every setting that applies
+ *               (TrainingSettings.toMap: kind, socialWeight for social, layers, dim, epochs,
+ *               batchSize, learningRate, regularization, initStd, seed, threads, evalEvery,
+ *               patience and validationK when validated, coldStartWeight when text-fed)
+ *   body of family "lightgcn":
+ *     int       dim
+ *     ids       users: int n, n x UTF id (index order)
+ *     ids       items: the same
+ *     pairs     int m, m x (int user index, int item index): the training interactions
+ *     floats    user embeddings: int length, length x float, row-major [users x dim]
+ *     floats    item embeddings: the same, [items x dim]
+ *     history   int h, h x (int epoch, double loss, double seconds, double validation or NaN)
+ *     int       best epoch
+ *     int       text feature dim m (0: not text-fed)
+ *     floats    text projection [m x dim], only if m > 0
+ *   trailer:
+ *     long      CRC-32 of every byte before it
+ * </pre>
+ * Written to a temporary file and moved into place; on load the checksum is verified before
+ * anything is parsed. Versions 1 and 2 (positional settings, no family, no library version)
+ * still load; a version-1 or -2 text-fed model did not record its cold-start weight and
+ * loads with the default. A newer format version or an unknown family is refused by name.
+ */
+final class ModelFile {
+    static final int VERSION = 3;
+    static final String LIBRARY_VERSION = libraryVersion();
+    private static final byte[] MAGIC = "RECSYS4J-GNN".getBytes(StandardCharsets.US_ASCII);
+
+    private ModelFile() {
+    }
+
+    private static String libraryVersion() {
+        try (InputStream in = ModelFile.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String v = p.getProperty("version", "unknown");
+            return v.startsWith("${") ? "unknown" : v;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void write(GraphRecommender model, Path file) throws IOException {
+        AtomicFiles.write(file, raw -> {
+            CRC32 crc = new CRC32();
+            DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
+            out.write(MAGIC);
+            out.writeInt(VERSION);
+            out.writeUTF(model.family());
+            out.writeUTF(LIBRARY_VERSION);
+            Map<String, String> settings = model.settings().toMap();
+            out.writeInt(settings.size());
+            for (Map.Entry<String, String> e : settings.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeUTF(e.getValue());
+            }
+            out.writeInt(model.dim());
+            writeIds(out, model.users());
+            writeIds(out, model.items());
+            Interactions t = model.trainingInteractions();
+            out.writeInt(t.size());
+            for (int k = 0; k < t.size(); k++) {
+                out.writeInt(t.user(k));
+                out.writeInt(t.item(k));
+            }
+            writeFloats(out, model.userEmbeddings());
+            writeFloats(out, model.itemEmbeddings());
+            out.writeInt(model.history().size());
+            for (EpochStats s : model.history()) {
+                out.writeInt(s.epoch());
+                out.writeDouble(s.loss());
+                out.writeDouble(s.seconds());
+                out.writeDouble(s.validation());
+            }
+            out.writeInt(model.bestEpoch());
+            out.writeInt(model.featureDim());
+            if (model.textFed()) {
+                writeFloats(out, model.projection());
+            }
+            out.flush();
+            new DataOutputStream(raw).writeLong(crc.getValue());
+        });
+    }
+
+    static Recommender read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length < MAGIC.length + 12 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+            throw new IOException(file + ": not a recsys4j model file");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 8);
+        long stored = new DataInputStream(new ByteArrayInputStream(bytes, bytes.length - 8, 8)).readLong();
+        if (stored != crc.getValue()) {
+            throw new IOException(file + ": checksum mismatch, the file is corrupt or truncated");
+        }
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length,
+                    bytes.length - 8 - MAGIC.length));
+            int version = in.readInt();
+            if (version > VERSION) {
+                String by = "";
+                try {
+                    in.readUTF();
+                    by = " (written by recsys4j " + in.readUTF() + ")";
+                } catch (IOException | RuntimeException unreadable) {
+                    // Only a version-3-style header can name its writer.
+                }
+                throw new IOException(file + ": model format version " + version + by + "; this library ("
+                        + LIBRARY_VERSION + ") reads versions 1 to " + VERSION + ": upgrade recsys4j to load it");
+            }
+            if (version < 1) {
+                throw new IOException(file + ": model format version " + version + " does not exist");
+            }
+            TrainingSettings.Builder settings;
+            if (version >= 3) {
+                String family = in.readUTF();
+                String writer = in.readUTF();
+                if (!family.equals(GraphRecommender.FAMILY)) {
+                    throw new IOException(file + ": holds a model of family '" + family + "' (written by recsys4j "
+                            + writer + "); this library (" + LIBRARY_VERSION + ") reads the families: "
+                            + GraphRecommender.FAMILY);
+                }
+                int n = in.readInt();
+                Map<String, String> m = new LinkedHashMap<>();
+                for (int k = 0; k < n; k++) {
+                    m.put(in.readUTF(), in.readUTF());
+                }
+                settings = TrainingSettings.fromMap(m);
+            } else {
+                settings = positionalSettings(in);
+            }
+            int dim = in.readInt();
+            IdMap users = readIds(in);
+            IdMap items = readIds(in);
+            int n = in.readInt();
+            int[] u = new int[n];
+            int[] i = new int[n];
+            for (int k = 0; k < n; k++) {
+                u[k] = in.readInt();
+                i[k] = in.readInt();
+            }
+            Interactions train = Interactions.of(users, items, u, i, null, null);
+            float[] ue = readFloats(in);
+            float[] ie = readFloats(in);
+            int h = in.readInt();
+            List<EpochStats> history = new ArrayList<>(h);
+            for (int k = 0; k < h; k++) {
+                history.add(new EpochStats(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble()));
+            }
+            int best = in.readInt();
+            int featureDim = version >= 2 ? in.readInt() : 0;
+            float[] projection = featureDim > 0 ? readFloats(in) : null;
+            if (version < 3 && projection != null) {
+                settings.coldStartWeight(TrainingSettings.DEFAULT_COLD_START_WEIGHT);
+            }
+            return new GraphRecommender(train, dim, ue, ie, settings.build(), history, best, projection, featureDim);
+        } catch (EOFException | IllegalArgumentException e) {
+            throw new IOException(file + ": malformed model file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Versions 1 and 2: the fourteen settings in a fixed order, each whether it applied or not. */
+    private static TrainingSettings.Builder positionalSettings(DataInputStream in) throws IOException {
+        ModelKind kind = ModelKind.parse(in.readUTF());
+        double socialWeight = in.readDouble();
+        TrainingSettings.Builder b = TrainingSettings.builder().kind(kind);
+        if (kind == ModelKind.SOCIAL) {
+            b.socialWeight(socialWeight);
+        }
+        b.layers(in.readInt()).dim(in.readInt()).epochs(in.readInt()).batchSize(in.readInt())
+                .learningRate(in.readDouble()).regularization(in.readDouble()).initStd(in.readDouble())
+                .seed(in.readLong()).threads(in.readInt());
+        int evalEvery = in.readInt();
+        int patience = in.readInt();
+        int validationK = in.readInt();
+        b.evalEvery(evalEvery);
+        if (evalEvery > 0) {
+            b.patience(patience).validationK(validationK);
+        }
+        return b;
+    }
+
+    private static void writeIds(DataOutputStream out, IdMap ids) throws IOException {
+        out.writeInt(ids.size());
+        for (int k = 0; k < ids.size(); k++) {
+            out.writeUTF(ids.id(k));
+        }
+    }
+
+    private static IdMap readIds(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        List<String> ids = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            ids.add(in.readUTF());
+        }
+        return IdMap.of(ids);
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] v) throws IOException {
+        out.writeInt(v.length);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(v.length * 4);
+        b.asFloatBuffer().put(v);
+        out.write(b.array());
+    }
+
+    private static float[] readFloats(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        byte[] raw = new byte[n * 4];
+        in.readFully(raw);
+        float[] v = new float[n];
+        java.nio.ByteBuffer.wrap(raw).asFloatBuffer().get(v);
+        return v;
+    }
+}

@@ -1,2 +1,0 @@
-/** CSR matrices and the normalised adjacency and social operators of the graph models. */
-package io.recsys4j.gnn.graph;

@@ -1,0 +1,128 @@
+package io.recsys4j.gnn.internal.serving;
+
+import io.recsys4j.core.Scorer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The one scoring path of embedding models: the score of item {@code i} for a user with
+ * embedding {@code e} is the inner product {@code e · e_i}, summed by one {@link DotKernel}
+ * in one fixed order (SIMD with the incubator vector module, scalar otherwise). Every door
+ * of a model (one pair, one user's row, a block of users, a new user's vector) goes through
+ * it, so the same pair gets the same float whichever door it comes through. A BLAS product
+ * is faster on large blocks, but its summation order depends on the block's shape (and
+ * single rows go through gemv), which is exactly what this class rules out.
+ *
+ * <p>The embeddings are copied at construction and never written, so concurrent calls are safe.
+ */
+public final class EmbeddingScorer implements Scorer {
+    private final float[] users;   // row-major [numUsers x dim]
+    private final float[] items;   // row-major [numItems x dim]
+    private final int dim;
+    private final int numUsers;
+    private final int numItems;
+    private final DotKernel kernel;
+
+    /**
+     * @param userEmbeddings row-major {@code [numUsers x dim]}, copied
+     * @param itemEmbeddings row-major {@code [numItems x dim]}, copied
+     * @throws IllegalArgumentException if a length is not a multiple of {@code dim}
+     */
+    public EmbeddingScorer(float[] userEmbeddings, float[] itemEmbeddings, int dim) {
+        if (dim < 1 || userEmbeddings.length % dim != 0 || itemEmbeddings.length % dim != 0) {
+            throw new IllegalArgumentException("embeddings of " + userEmbeddings.length + " and " + itemEmbeddings.length
+                    + " floats are not rows of dim " + dim);
+        }
+        this.dim = dim;
+        this.users = userEmbeddings.clone();
+        this.items = itemEmbeddings.clone();
+        this.numUsers = userEmbeddings.length / dim;
+        this.numItems = itemEmbeddings.length / dim;
+        this.kernel = DotKernel.best();
+    }
+
+    /**
+     * From ND4J matrices {@code [numUsers x dim]} and {@code [numItems x dim]}.
+     *
+     * @throws IllegalArgumentException if the dimensions differ or an array is not a matrix
+     */
+    public EmbeddingScorer(INDArray userEmbeddings, INDArray itemEmbeddings) {
+        this(floats(userEmbeddings), floats(itemEmbeddings), columns(userEmbeddings, itemEmbeddings));
+    }
+
+    private static int columns(INDArray u, INDArray i) {
+        if (u.rank() != 2 || i.rank() != 2) {
+            throw new IllegalArgumentException("embeddings must be matrices");
+        }
+        if (u.columns() != i.columns()) {
+            throw new IllegalArgumentException("user dim " + u.columns() + " != item dim " + i.columns());
+        }
+        return (int) u.columns();
+    }
+
+    private static float[] floats(INDArray m) {
+        return m.castTo(DataType.FLOAT).dup('c').data().asFloat();
+    }
+
+    /** The kernel's name ({@code scalar} or {@code simd<bits>}), for logs. */
+    public String kernel() {
+        return kernel.name();
+    }
+
+    @Override
+    public int numItems() {
+        return numItems;
+    }
+
+    /** Number of users. */
+    public int numUsers() {
+        return numUsers;
+    }
+
+    /** Embedding dimension. */
+    public int dim() {
+        return dim;
+    }
+
+    /** The score of item {@code i} for user {@code u}. */
+    public float score(int u, int i) {
+        return kernel.dot(users, u * dim, items, i * dim, dim);
+    }
+
+    /** Scores of every item for the user with embedding {@code e} ({@code dim} floats) into {@code out[off..off+numItems)}. */
+    public void scoreVector(float[] e, float[] out, int off) {
+        if (e.length != dim) {
+            throw new IllegalArgumentException("embedding has " + e.length + " components, the model has " + dim);
+        }
+        for (int i = 0; i < numItems; i++) {
+            out[off + i] = kernel.dot(e, 0, items, i * dim, dim);
+        }
+    }
+
+    /** Items outer, users inner: each item row is read once per block while the block's user rows stay in cache. */
+    @Override
+    public void score(int[] userIndices, float[] out) {
+        int b = userIndices.length;
+        for (int i = 0; i < numItems; i++) {
+            int io = i * dim;
+            for (int r = 0; r < b; r++) {
+                out[r * numItems + i] = kernel.dot(users, userIndices[r] * dim, items, io, dim);
+            }
+        }
+    }
+
+    /** A copy of the user embeddings, row-major {@code [numUsers x dim]}. */
+    public float[] userEmbeddings() {
+        return users.clone();
+    }
+
+    /** A copy of the item embeddings, row-major {@code [numItems x dim]}. */
+    public float[] itemEmbeddings() {
+        return items.clone();
+    }
+
+    /** A copy of user {@code u}'s embedding. */
+    public float[] userEmbedding(int u) {
+        return java.util.Arrays.copyOfRange(users, u * dim, (u + 1) * dim);
+    }
+}

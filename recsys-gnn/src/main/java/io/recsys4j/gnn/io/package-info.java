@@ -1,2 +1,0 @@
-/** The versioned, checksummed model file. */
-package io.recsys4j.gnn.io;

@@ -1,2 +1,0 @@
-/** Weighted graph-convolution layers with hand-written backward passes. */
-package io.recsys4j.gnn.layer;

@@ -1,2 +1,0 @@
-/** Sparse propagation Y = P·X and its backward pass: a CPU CSR kernel and an ND4J-ops path for CUDA. */
-package io.recsys4j.gnn.propagation;

@@ -1,2 +1,0 @@
-/** BPR triple sampling. */
-package io.recsys4j.gnn.sampling;
