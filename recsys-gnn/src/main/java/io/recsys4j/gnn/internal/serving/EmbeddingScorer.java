@@ -6,22 +6,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The one scoring path of embedding models: the score of item {@code i} for a user with
- * embedding {@code e} is the inner product {@code e · e_i}, summed by one {@link DotKernel}
- * in one fixed order (SIMD with the incubator vector module, scalar otherwise). Every door
- * of a model (one pair, one user's row, a block of users, a new user's vector) goes through
- * it, so the same pair gets the same float whichever door it comes through. A BLAS product
- * is faster on large blocks, but its summation order depends on the block's shape (and
- * single rows go through gemv), which is exactly what this class rules out.
+ * embedding {@code e} is the inner product {@code e · e_i}, summed in the one order of
+ * {@link ScoreKernel} (a chain of fused multiply-adds over the components). Every door of a
+ * model (one pair, one user's row, a block of users, a new user's vector) goes through it,
+ * so the same pair gets the same float whichever door it comes through, with or without
+ * the Vector API. A BLAS product would sum in an order that depends on the block's shape
+ * (and single rows go through gemv), which is exactly what this class rules out; the
+ * block kernel is a matrix product's inner loop that keeps each pair's order.
  *
  * <p>The embeddings are copied at construction and never written, so concurrent calls are safe.
  */
 public final class EmbeddingScorer implements Scorer {
     private final float[] users;   // row-major [numUsers x dim]
     private final float[] items;   // row-major [numItems x dim]
+    private final float[] itemsT;  // transposed [dim x stride], zero-padded, for blocks
+    private final int stride;
     private final int dim;
     private final int numUsers;
     private final int numItems;
-    private final DotKernel kernel;
+    private final ScoreKernel kernel;
 
     /**
      * @param userEmbeddings row-major {@code [numUsers x dim]}, copied
@@ -38,7 +41,15 @@ public final class EmbeddingScorer implements Scorer {
         this.items = itemEmbeddings.clone();
         this.numUsers = userEmbeddings.length / dim;
         this.numItems = itemEmbeddings.length / dim;
-        this.kernel = DotKernel.best();
+        this.kernel = ScoreKernel.best();
+        int lanes = kernel.lanes();
+        this.stride = (numItems + lanes - 1) / lanes * lanes;
+        this.itemsT = new float[dim * stride];
+        for (int i = 0; i < numItems; i++) {
+            for (int j = 0; j < dim; j++) {
+                itemsT[j * stride + i] = items[i * dim + j];
+            }
+        }
     }
 
     /**
@@ -86,7 +97,7 @@ public final class EmbeddingScorer implements Scorer {
 
     /** The score of item {@code i} for user {@code u}. */
     public float score(int u, int i) {
-        return kernel.dot(users, u * dim, items, i * dim, dim);
+        return ScoreKernel.dot(users, u * dim, items, i * dim, dim);
     }
 
     /** Scores of every item for the user with embedding {@code e} ({@code dim} floats) into {@code out[off..off+numItems)}. */
@@ -94,21 +105,18 @@ public final class EmbeddingScorer implements Scorer {
         if (e.length != dim) {
             throw new IllegalArgumentException("embedding has " + e.length + " components, the model has " + dim);
         }
-        for (int i = 0; i < numItems; i++) {
-            out[off + i] = kernel.dot(e, 0, items, i * dim, dim);
-        }
+        kernel.scoreBlock(e, 1, dim, itemsT, stride, numItems, out, off, numItems);
     }
 
-    /** Items outer, users inner: each item row is read once per block while the block's user rows stay in cache. */
+    /** The block's user rows are gathered once, then scored against the transposed item table. */
     @Override
     public void score(int[] userIndices, float[] out) {
         int b = userIndices.length;
-        for (int i = 0; i < numItems; i++) {
-            int io = i * dim;
-            for (int r = 0; r < b; r++) {
-                out[r * numItems + i] = kernel.dot(users, userIndices[r] * dim, items, io, dim);
-            }
+        float[] rows = new float[b * dim];
+        for (int r = 0; r < b; r++) {
+            System.arraycopy(users, userIndices[r] * dim, rows, r * dim, dim);
         }
+        kernel.scoreBlock(rows, b, dim, itemsT, stride, numItems, out, 0, numItems);
     }
 
     /** A copy of the user embeddings, row-major {@code [numUsers x dim]}. */

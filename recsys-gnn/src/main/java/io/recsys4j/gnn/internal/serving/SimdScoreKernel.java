@@ -1,0 +1,83 @@
+package io.recsys4j.gnn.internal.serving;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link ScoreKernel#scoreBlock} on the JDK's Vector API: four users by one vector of items
+ * at a time, four register accumulators, one load of the transposed item table per
+ * component shared by the four users. Lane {@code i} of an accumulator computes
+ * {@code fma(u[j], v_i[j], s)} for {@code j} in order, exactly the scalar {@link ScoreKernel#dot}.
+ * Loaded only by {@link ScoreKernel#best} when the incubator module is present.
+ */
+final class SimdScoreKernel extends ScoreKernel {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    @Override
+    void scoreBlock(float[] users, int rows, int dim, float[] itemsT, int stride, int numItems,
+                    float[] out, int outOff, int outStride) {
+        for (int i0 = 0; i0 < numItems; i0 += CHUNK) {
+            int end = Math.min(numItems, i0 + CHUNK);
+            int r = 0;
+            for (; r + 4 <= rows; r += 4) {
+                int u0 = r * dim;
+                int u1 = u0 + dim;
+                int u2 = u1 + dim;
+                int u3 = u2 + dim;
+                for (int i = i0; i < end; i += L) {
+                    FloatVector a0 = FloatVector.zero(S);
+                    FloatVector a1 = a0;
+                    FloatVector a2 = a0;
+                    FloatVector a3 = a0;
+                    for (int j = 0; j < dim; j++) {
+                        FloatVector v = FloatVector.fromArray(S, itemsT, j * stride + i);
+                        a0 = v.fma(FloatVector.broadcast(S, users[u0 + j]), a0);
+                        a1 = v.fma(FloatVector.broadcast(S, users[u1 + j]), a1);
+                        a2 = v.fma(FloatVector.broadcast(S, users[u2 + j]), a2);
+                        a3 = v.fma(FloatVector.broadcast(S, users[u3 + j]), a3);
+                    }
+                    int o = outOff + r * outStride + i;
+                    if (i + L <= end) {
+                        a0.intoArray(out, o);
+                        a1.intoArray(out, o + outStride);
+                        a2.intoArray(out, o + 2 * outStride);
+                        a3.intoArray(out, o + 3 * outStride);
+                    } else {
+                        VectorMask<Float> m = S.indexInRange(i, end);
+                        a0.intoArray(out, o, m);
+                        a1.intoArray(out, o + outStride, m);
+                        a2.intoArray(out, o + 2 * outStride, m);
+                        a3.intoArray(out, o + 3 * outStride, m);
+                    }
+                }
+            }
+            for (; r < rows; r++) {
+                int u0 = r * dim;
+                for (int i = i0; i < end; i += L) {
+                    FloatVector a0 = FloatVector.zero(S);
+                    for (int j = 0; j < dim; j++) {
+                        a0 = FloatVector.fromArray(S, itemsT, j * stride + i).fma(FloatVector.broadcast(S, users[u0 + j]), a0);
+                    }
+                    int o = outOff + r * outStride + i;
+                    if (i + L <= end) {
+                        a0.intoArray(out, o);
+                    } else {
+                        a0.intoArray(out, o, S.indexInRange(i, end));
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    int lanes() {
+        return L;
+    }
+
+    @Override
+    String name() {
+        return "simd" + S.vectorBitSize();
+    }
+}
