@@ -131,7 +131,7 @@ final class ColdStartCommand implements Callable<Integer> {
                 r = r.withMinRating(minRating);
             }
             all = r.read(train).data();
-            texts = TextVectors.readTable(itemText, tags);
+            texts = io.recsys4j.text.TextVectors.readTable(itemText, tags);
             if (social != null) {
                 // Friends without interactions join the user id space, so train and graph share it.
                 Dataset d = Dataset.builder().train(all)
@@ -149,15 +149,15 @@ final class ColdStartCommand implements Callable<Integer> {
         Split warmSplit = Splits.randomPerUser(coldSplit.train(), 0.2, seed);
         Interactions tr = warmSplit.train();
 
-        List<String> list = TextVectors.texts(aligned);
+        List<String> list = io.recsys4j.text.TextVectors.texts(aligned);
         float[][] vectors;
         long t0 = System.nanoTime();
-        try (TextEncoder enc = TextVectors.openEncoder(encoder, list, 4096, 128, 1, 32)) {
+        try (TextEncoder enc = io.recsys4j.text.TextVectors.openEncoder(encoder, list, 4096, 128, 1, 32)) {
             vectors = enc.encodeToArrays(list);
             out.printf(Locale.ROOT, "encoded %d item texts with %s in %.1f s%n", list.size(), enc.name(),
                     (System.nanoTime() - t0) / 1e9);
         }
-        float[][] withNulls = TextVectors.withoutMissing(vectors, aligned);
+        float[][] withNulls = io.recsys4j.text.TextVectors.withoutMissing(vectors, aligned);
 
         // No graph model sees the test sets: LightGCN stops on 10% of each user's training
         // items, and the text-fed models train on what that hold-out leaves.

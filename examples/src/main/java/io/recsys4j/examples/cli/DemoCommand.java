@@ -57,12 +57,12 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
 
         TextTable items = d.itemText().orElseThrow();
-        List<String> texts = TextVectors.texts(items.alignTo(d.items()));
-        List<String> profileTexts = TextVectors.texts(w.userText().alignTo(d.users()));
+        List<String> texts = io.recsys4j.text.TextVectors.texts(items.alignTo(d.items()));
+        List<String> profileTexts = io.recsys4j.text.TextVectors.texts(w.userText().alignTo(d.users()));
         List<String> corpus = new ArrayList<>(texts);
         corpus.addAll(profileTexts);
         long t0 = System.nanoTime();
-        try (TextEncoder enc = TextVectors.openEncoder(encoder, corpus, 4096, 128, 1, 32)) {
+        try (TextEncoder enc = io.recsys4j.text.TextVectors.openEncoder(encoder, corpus, 4096, 128, 1, 32)) {
             float[][] vectors = enc.encodeToArrays(texts);
             float[][] userVectors = enc.encodeToArrays(profileTexts);
             out.printf(Locale.ROOT, "encoded %d item descriptions and %d user profiles with %s in %.1f s%n", texts.size(),

@@ -89,7 +89,7 @@ final class EncodeCommand implements Callable<Integer> {
     }
 
     private TextEncoder open(List<String> texts) throws IOException {
-        return TextVectors.openEncoder(encoder, texts, dim, maxLength, threads, batch);
+        return io.recsys4j.text.TextVectors.openEncoder(encoder, texts, dim, maxLength, threads, batch);
     }
 
     private TextEncoder wrap(TextEncoder enc) throws IOException {

@@ -1,0 +1,93 @@
+package io.recsys4j.text;
+
+import io.recsys4j.core.IdMap;
+import io.recsys4j.core.TextTable;
+import io.recsys4j.core.io.TextReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Text vectors aligned to an id space: what a text-fed model takes as its item (or user)
+ * input, one row per id, {@code null} where the id has no text. "No text" (a missing row)
+ * and "an empty text" stay apart: only the former is null.
+ */
+public final class TextVectors {
+    private TextVectors() {
+    }
+
+    /**
+     * Encodes {@code table}'s texts for every id of {@code ids}: row {@code i} is the vector of
+     * {@code ids.id(i)}'s text, or null when the table has none for it.
+     */
+    public static float[][] encode(TextEncoder encoder, TextTable table, IdMap ids) {
+        Objects.requireNonNull(encoder, "encoder");
+        TextTable aligned = table.alignTo(ids);
+        return withoutMissing(encoder.encodeToArrays(texts(aligned)), aligned);
+    }
+
+    /** The table's texts in id order, an empty string where an id has none (for fitting a corpus-based encoder). */
+    public static List<String> texts(TextTable table) {
+        List<String> out = new ArrayList<>(table.ids().size());
+        for (int i = 0; i < table.ids().size(); i++) {
+            out.add(table.text(i) == null ? "" : table.text(i));
+        }
+        return out;
+    }
+
+    /**
+     * A copy of {@code vectors} (one row per id of {@code aligned}) with null where the table
+     * has no text.
+     *
+     * @throws IllegalArgumentException if the row count differs from the table's id count
+     */
+    public static float[][] withoutMissing(float[][] vectors, TextTable aligned) {
+        if (vectors.length != aligned.ids().size()) {
+            throw new IllegalArgumentException(vectors.length + " vectors for " + aligned.ids().size() + " ids");
+        }
+        float[][] v = vectors.clone();
+        for (int i = 0; i < v.length; i++) {
+            if (aligned.text(i) == null) {
+                v[i] = null;
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Reads an id-to-text table: MovieLens {@code movies.csv} (with {@code tags.csv} appended
+     * to each title, if given) when the name ends in {@code .csv}, else a TSV of
+     * {@code id<TAB>text} lines.
+     *
+     * @param tags MovieLens tags, or null
+     */
+    public static TextTable readTable(Path file, Path tags) throws IOException {
+        return file.toString().endsWith(".csv") ? TextReader.movieLens(file, tags).data() : TextReader.tsv(file).data();
+    }
+
+    /**
+     * The encoder a name selects: {@code minilm} (the bundled quantized all-MiniLM-L6-v2),
+     * {@code hashing} (TF-IDF over hashed words, fitted on {@code corpus}, {@code hashingDim}
+     * buckets) or a folder holding {@code model.onnx} and {@code tokenizer.json}.
+     *
+     * @throws IllegalArgumentException if the name is none of these and not a folder
+     */
+    public static TextEncoder openEncoder(String name, List<String> corpus, int hashingDim, int maxLength,
+                                          int threads, int batch) throws IOException {
+        switch (name) {
+            case "minilm":
+                return OnnxSentenceEncoder.miniLm(threads, batch);
+            case "hashing":
+                return HashingEncoder.fit(corpus, hashingDim);
+            default:
+                Path dir = Path.of(name);
+                if (!java.nio.file.Files.isDirectory(dir)) {
+                    throw new IllegalArgumentException("encoder must be minilm, hashing or a folder with model.onnx and "
+                            + "tokenizer.json, found '" + name + "'");
+                }
+                return OnnxSentenceEncoder.fromFolder(dir, maxLength, threads, batch);
+        }
+    }
+}
