@@ -47,11 +47,8 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
-    // Not SeedOption: the README's side-by-side figures were run with the reference's seed.
-    @Option(names = "--seed", defaultValue = "2020",
-            description = "Random seed (default ${DEFAULT-VALUE}: the reference LightGCN's seed, which the README's "
-                + "bench figures use; every other command defaults to 42).")
-    long seed;
+    @Mixin
+    SeedOption seeds;
 
     @Option(names = "--report", description = "Also write the JSON here.")
     Path report;
@@ -65,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
         Dataset d = Dataset.builder().train(reader.read(train).data()).test(reader.read(test).data()).build();
         Interactions tr = d.train();
         GraphRecommender.Builder b = GraphRecommender.builder().interactions(tr).kind(ModelKind.LIGHTGCN).epochs(epochs)
-                .seed(seed);
+                .seed(seeds.seed);
         threads.ifSet(b::threads);
         long t0 = System.nanoTime();
         GraphRecommender m;

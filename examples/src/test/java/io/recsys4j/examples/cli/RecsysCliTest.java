@@ -73,8 +73,7 @@ class RecsysCliTest {
             assertTrue(spec.findOption("-v") != null && spec.findOption("--verbose") != null, e.getKey());
             var seed = spec.findOption("--seed");
             if (seed != null) {
-                // bench keeps the reference LightGCN's seed: the README's side-by-side figures use it.
-                assertEquals(e.getKey().equals("bench") ? "2020" : "42", seed.defaultValue(), e.getKey());
+                assertEquals("42", seed.defaultValue(), e.getKey());
             }
         }
     }
