@@ -1,6 +1,6 @@
 package io.recsys4j.examples;
 
-import io.recsys4j.core.io.AtomicFiles;
+import io.recsys4j.core.internal.AtomicFiles;
 import io.recsys4j.gnn.EpochStats;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.recsys4j.gnn;
 
 import io.recsys4j.core.IdMap;
 import io.recsys4j.core.Interactions;
-import io.recsys4j.core.io.AtomicFiles;
+import io.recsys4j.core.internal.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Small vector helpers shared by the encoders. */
-public final class Vectors {
+final class Vectors {
     private Vectors() {
     }
 

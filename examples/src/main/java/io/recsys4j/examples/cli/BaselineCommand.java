@@ -3,7 +3,7 @@ package io.recsys4j.examples.cli;
 import io.recsys4j.core.Dataset;
 import io.recsys4j.core.Interactions;
 import io.recsys4j.core.TopK;
-import io.recsys4j.core.io.AtomicFiles;
+import io.recsys4j.core.internal.AtomicFiles;
 import io.recsys4j.eval.EvaluationReport;
 import io.recsys4j.eval.RankingEvaluator;
 import io.recsys4j.eval.baseline.PopularityScorer;

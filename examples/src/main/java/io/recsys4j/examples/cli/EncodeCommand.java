@@ -1,6 +1,6 @@
 package io.recsys4j.examples.cli;
 
-import io.recsys4j.core.io.AtomicFiles;
+import io.recsys4j.core.internal.AtomicFiles;
 import io.recsys4j.core.io.MalformedDataException;
 import io.recsys4j.text.CachingEncoder;
 import io.recsys4j.text.TextEncoder;

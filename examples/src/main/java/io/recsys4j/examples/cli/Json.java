@@ -3,7 +3,7 @@ package io.recsys4j.examples.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.recsys4j.core.io.AtomicFiles;
+import io.recsys4j.core.internal.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.recsys4j.examples.cli;
 import io.recsys4j.core.Interactions;
 import io.recsys4j.core.SocialGraph;
 import io.recsys4j.core.TextTable;
-import io.recsys4j.core.io.AtomicFiles;
+import io.recsys4j.core.internal.AtomicFiles;
 import io.recsys4j.core.split.Split;
 import io.recsys4j.core.split.Splits;
 import io.recsys4j.core.synthetic.SyntheticWorld;

@@ -1,4 +1,4 @@
-package io.recsys4j.core.io;
+package io.recsys4j.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

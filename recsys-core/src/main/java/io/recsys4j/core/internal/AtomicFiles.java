@@ -1,4 +1,4 @@
-package io.recsys4j.core.io;
+package io.recsys4j.core.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
