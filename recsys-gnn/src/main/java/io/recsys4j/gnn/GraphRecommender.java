@@ -219,7 +219,7 @@ public final class GraphRecommender implements Scorer {
      * items (ties by item index).
      *
      * @throws java.util.NoSuchElementException if the user is unknown
-     * @throws IllegalArgumentException if k < 1
+     * @throws IllegalArgumentException if {@code k < 1}
      */
     public List<Recommendation> recommend(String userId, int k) {
         if (k < 1) {

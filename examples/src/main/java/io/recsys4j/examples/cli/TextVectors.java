@@ -42,7 +42,7 @@ record TextVectors(float[][] items, float[][] users) {
         }
     }
 
-    /** An id-to-text table: MovieLens movies.csv (with tags.csv, if given) or a TSV id<TAB>text. */
+    /** An id-to-text table: MovieLens movies.csv (with tags.csv, if given) or a TSV {@code id<TAB>text}. */
     static TextTable readTable(Path file, Path tags) throws IOException {
         return file.toString().endsWith(".csv") ? TextReader.movieLens(file, tags).data() : TextReader.tsv(file).data();
     }
