@@ -2,7 +2,7 @@ package io.recsys4j.core;
 
 /**
  * Top-K selection over a row of scores with an excluded set, ties broken by item index
- * ascending (the convention of METRICS.md), in one pass with a bounded heap: O(n log K).
+ * ascending (the convention of docs/metrics.md), in one pass with a bounded heap: O(n log K).
  * {@link #select} is stateless and allocates nothing (the caller passes the buffers);
  * {@link #forUsers} runs it for many users of a {@link Scorer}.
  */

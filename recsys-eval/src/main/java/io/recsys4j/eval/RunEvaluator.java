@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Evaluates another system's ranked output against a ground truth with the definitions of
- * METRICS.md. Users with no truth are skipped; users with truth but no ranking count as
+ * docs/metrics.md. Users with no truth are skipped; users with truth but no ranking count as
  * all-miss. {@code auc} takes the truth items in the user's ranking as positives and the
  * user's other ranked items as negatives, and is undefined (left out of its mean) for users
  * without both.

@@ -264,7 +264,7 @@ final class ColdStartCommand implements Callable<Integer> {
     }
 
     /**
-     * Puts the items in a seeded random index order. Ties rank by item index (METRICS.md),
+     * Puts the items in a seeded random index order. Ties rank by item index (docs/metrics.md),
      * and a model that scores every cold item alike (popularity, LightGCN) would otherwise be
      * judged on the file's id order, which in MovieLens follows popularity.
      */

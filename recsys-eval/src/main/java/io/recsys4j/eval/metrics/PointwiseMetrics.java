@@ -2,7 +2,7 @@ package io.recsys4j.eval.metrics;
 
 import java.util.Arrays;
 
-/** The point-wise metrics of METRICS.md, over scored {@code (user, item, label)} triples. */
+/** The point-wise metrics of docs/metrics.md, over scored {@code (user, item, label)} triples. */
 public final class PointwiseMetrics {
     private PointwiseMetrics() {
     }

@@ -1,7 +1,7 @@
 package io.recsys4j.eval.metrics;
 
 /**
- * The per-user top-K metrics of METRICS.md, each one formula. {@code rel[j]} says whether
+ * The per-user top-K metrics of docs/metrics.md, each one formula. {@code rel[j]} says whether
  * the item at 1-based position {@code j+1} of the ranking is relevant; {@code rel} may be
  * shorter than K when the ranking is.
  */

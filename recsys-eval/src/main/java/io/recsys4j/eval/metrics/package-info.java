@@ -1,2 +1,2 @@
-/** Each metric of METRICS.md as one small function. */
+/** Each metric of docs/metrics.md as one small function. */
 package io.recsys4j.eval.metrics;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class RankingMetricsTest {
     private static final double EPS = 1e-6;
 
-    /** METRICS.md: ranking [a, b, c, d, e], truth {b, e, z}, K = 3. */
+    /** docs/metrics.md, worked example: ranking [a, b, c, d, e], truth {b, e, z}, K = 3. */
     @Test
     void workedExample_ofMetricsMd() {
         boolean[] rel = {false, true, false, false, true};
