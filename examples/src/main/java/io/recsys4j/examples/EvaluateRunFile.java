@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
 /**
  * Evaluating another system's output: a run file ({@code user<TAB>item[<TAB>score]}, one
  * line per recommended item, in rank order) against a ground-truth file ({@code user<TAB>item}),
- * with the same metric definitions as everything else here (METRICS.md).
+ * with the same metric definitions as everything else here (docs/metrics.md).
  *
  * <pre>
  * java -cp examples/target/recsys-cli.jar io.recsys4j.examples.EvaluateRunFile [RUN TRUTH]

@@ -71,13 +71,39 @@ class ExamplesTest {
     }
 
     @Test
-    void quickStart_printsMetricsAndWritesTheTrainingCurve() throws Exception {
-        String out = capture(() -> QuickStart.main(new String[] {"pairs", train.toString(), test.toString()}));
+    void quickStart_theReadmeExample_runsOnLightGcnFiles() throws Exception {
+        SyntheticWorld w = SyntheticWorld.builder().users(120).items(200).interactions(3000).seed(3).build();
+        Split s = Splits.randomPerUser(w.interactions(), 0.2, 3);
+        Path synth = Files.createDirectories(dir.resolve("synth"));
+        Files.writeString(synth.resolve("train.txt"), lightGcn(s.train()));
+        Files.writeString(synth.resolve("test.txt"), lightGcn(s.test()));
+        String out = capture(() -> QuickStart.main(new String[] {synth.toString()}));
+        assertTrue(out.contains("recall") && out.contains("ndcg"), out);
+        assertEquals(5, out.lines().filter(l -> l.matches("\\d+\t-?[0-9.E-]+")).count(), "five recommendations: " + out);
+        assertTrue(Files.size(synth.resolve("model.bin")) > 0);
+    }
+
+    /** The LightGCN format as {@code synth} writes it: the user's index, then its items' indices. */
+    private static String lightGcn(io.recsys4j.core.Interactions in) {
+        StringBuilder sb = new StringBuilder();
+        for (int u = 0; u < in.numUsers(); u++) {
+            sb.append(u);
+            for (int i : in.itemsOf(u)) {
+                sb.append(' ').append(i);
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void earlyStopping_printsMetricsAndWritesTheTrainingCurve() throws Exception {
+        String out = capture(() -> EarlyStopping.main(new String[] {"pairs", train.toString(), test.toString()}));
         assertTrue(out.contains("recall") && out.contains("top 5 for user"), out);
-        List<String> csv = Files.readAllLines(ExampleData.OUTPUT.resolve("quickstart-curve.csv"));
+        List<String> csv = Files.readAllLines(ExampleData.OUTPUT.resolve("early-stopping-curve.csv"));
         assertEquals("epoch,loss,seconds,validation_recall@20", csv.get(0));
         assertTrue(csv.size() > 2, csv.toString());
-        byte[] png = Files.readAllBytes(ExampleData.OUTPUT.resolve("quickstart-curve.png"));
+        byte[] png = Files.readAllBytes(ExampleData.OUTPUT.resolve("early-stopping-curve.png"));
         assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "not a PNG");
     }
 

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Accuracy against the reference PyTorch LightGCN (figures in {@code docs/architecture.md}), with its settings:
+ * Accuracy against the reference PyTorch LightGCN (figures in docs/benchmarks.md), with its settings:
  * 3 layers, dim 64, lr 0.001, reg 1e-4, batch 2048, full ranking. Reads the shared data by
  * path (property {@code recsys.data.dir}); reported as skipped, with the path, without it.
  */

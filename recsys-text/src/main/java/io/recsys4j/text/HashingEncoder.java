@@ -25,8 +25,8 @@ public final class HashingEncoder implements TextEncoder {
     /**
      * Fits the IDF on {@code corpus}.
      *
-     * @param dim number of hash buckets, >= 1 (e.g. 4096)
-     * @throws IllegalArgumentException if dim < 1 or the corpus is empty
+     * @param dim number of hash buckets, {@code >= 1} (e.g. 4096)
+     * @throws IllegalArgumentException if {@code dim < 1} or the corpus is empty
      */
     public static HashingEncoder fit(List<String> corpus, int dim) {
         if (dim < 1) {

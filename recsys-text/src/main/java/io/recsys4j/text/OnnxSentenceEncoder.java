@@ -65,7 +65,7 @@ public final class OnnxSentenceEncoder implements TextEncoder {
         this.env = OrtEnvironment.getEnvironment();
         OrtSession.SessionOptions so = new OrtSession.SessionOptions();
         so.setIntraOpNumThreads(threads);
-        // Spinning threads steal the other core from the JVM on a 2-core machine (STACK.md).
+        // Spinning threads steal the other core from the JVM on a 2-core machine (docs/text.md).
         so.addConfigEntry("session.intra_op.allow_spinning", "0");
         this.session = env.createSession(model, so);
         this.typeIds = session.getInputNames().contains("token_type_ids");

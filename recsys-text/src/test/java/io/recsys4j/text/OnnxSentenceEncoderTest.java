@@ -122,7 +122,7 @@ class OnnxSentenceEncoderTest {
             worst = Math.min(worst, Vectors.cosine(alone, together[t]));
             assertArrayEquals(together[t], together[t + all.size()], 1e-6f, "same text, same batch, same vector");
         }
-        // STACK.md measured 0.988-0.994 for batched vs single encodings of this quantized model.
+        // docs/text.md: measured 0.988-0.994 for batched vs single encodings of this quantized model.
         assertTrue(worst >= 0.988, "worst cosine between batched and single encoding " + worst);
     }
 

@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * edge weights, and sum them into their target rows ({@code unsorted_segment_sum}).
  *
  * <p>On the CPU backend this is much slower than {@link CsrCpuPropagation} and ND4J's
- * segment op leaks native memory per call (see {@code docs/architecture.md}), so it is chosen only
+ * segment op leaks native memory per call (measured: docs/benchmarks.md), so it is chosen only
  * for the CUDA backend; tests check it against a dense product on small graphs.
  */
 public final class Nd4jOpsPropagation implements Propagation {
