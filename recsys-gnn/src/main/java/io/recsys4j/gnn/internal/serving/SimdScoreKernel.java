@@ -10,6 +10,11 @@ import jdk.incubator.vector.VectorSpecies;
  * component shared by the four users. Lane {@code i} of an accumulator computes
  * {@code fma(u[j], v_i[j], s)} for {@code j} in order, exactly the scalar {@link ScoreKernel#dot}.
  * Loaded only by {@link ScoreKernel#best} when the incubator module is present.
+ *
+ * <p>Each tile is its own small method, called once per (four users, one vector of items):
+ * the JIT compiles it after a few hundred calls. As one large loop nest, the outer loops ran
+ * interpreted (where every vector operation allocates) until the whole method was compiled,
+ * which cost over a second on the first evaluation.
  */
 final class SimdScoreKernel extends ScoreKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -22,52 +27,58 @@ final class SimdScoreKernel extends ScoreKernel {
             int end = Math.min(numItems, i0 + CHUNK);
             int r = 0;
             for (; r + 4 <= rows; r += 4) {
-                int u0 = r * dim;
-                int u1 = u0 + dim;
-                int u2 = u1 + dim;
-                int u3 = u2 + dim;
                 for (int i = i0; i < end; i += L) {
-                    FloatVector a0 = FloatVector.zero(S);
-                    FloatVector a1 = a0;
-                    FloatVector a2 = a0;
-                    FloatVector a3 = a0;
-                    for (int j = 0; j < dim; j++) {
-                        FloatVector v = FloatVector.fromArray(S, itemsT, j * stride + i);
-                        a0 = v.fma(FloatVector.broadcast(S, users[u0 + j]), a0);
-                        a1 = v.fma(FloatVector.broadcast(S, users[u1 + j]), a1);
-                        a2 = v.fma(FloatVector.broadcast(S, users[u2 + j]), a2);
-                        a3 = v.fma(FloatVector.broadcast(S, users[u3 + j]), a3);
-                    }
-                    int o = outOff + r * outStride + i;
-                    if (i + L <= end) {
-                        a0.intoArray(out, o);
-                        a1.intoArray(out, o + outStride);
-                        a2.intoArray(out, o + 2 * outStride);
-                        a3.intoArray(out, o + 3 * outStride);
-                    } else {
-                        VectorMask<Float> m = S.indexInRange(i, end);
-                        a0.intoArray(out, o, m);
-                        a1.intoArray(out, o + outStride, m);
-                        a2.intoArray(out, o + 2 * outStride, m);
-                        a3.intoArray(out, o + 3 * outStride, m);
-                    }
+                    tile4(users, r * dim, dim, itemsT, stride, i, end, out, outOff + r * outStride + i, outStride);
                 }
             }
             for (; r < rows; r++) {
-                int u0 = r * dim;
                 for (int i = i0; i < end; i += L) {
-                    FloatVector a0 = FloatVector.zero(S);
-                    for (int j = 0; j < dim; j++) {
-                        a0 = FloatVector.fromArray(S, itemsT, j * stride + i).fma(FloatVector.broadcast(S, users[u0 + j]), a0);
-                    }
-                    int o = outOff + r * outStride + i;
-                    if (i + L <= end) {
-                        a0.intoArray(out, o);
-                    } else {
-                        a0.intoArray(out, o, S.indexInRange(i, end));
-                    }
+                    tile1(users, r * dim, dim, itemsT, stride, i, end, out, outOff + r * outStride + i);
                 }
             }
+        }
+    }
+
+    private static void tile4(float[] users, int u0, int dim, float[] itemsT, int stride, int i, int end,
+                              float[] out, int o, int outStride) {
+        int u1 = u0 + dim;
+        int u2 = u1 + dim;
+        int u3 = u2 + dim;
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        for (int j = 0; j < dim; j++) {
+            FloatVector v = FloatVector.fromArray(S, itemsT, j * stride + i);
+            a0 = v.fma(FloatVector.broadcast(S, users[u0 + j]), a0);
+            a1 = v.fma(FloatVector.broadcast(S, users[u1 + j]), a1);
+            a2 = v.fma(FloatVector.broadcast(S, users[u2 + j]), a2);
+            a3 = v.fma(FloatVector.broadcast(S, users[u3 + j]), a3);
+        }
+        if (i + L <= end) {
+            a0.intoArray(out, o);
+            a1.intoArray(out, o + outStride);
+            a2.intoArray(out, o + 2 * outStride);
+            a3.intoArray(out, o + 3 * outStride);
+        } else {
+            VectorMask<Float> m = S.indexInRange(i, end);
+            a0.intoArray(out, o, m);
+            a1.intoArray(out, o + outStride, m);
+            a2.intoArray(out, o + 2 * outStride, m);
+            a3.intoArray(out, o + 3 * outStride, m);
+        }
+    }
+
+    private static void tile1(float[] users, int u0, int dim, float[] itemsT, int stride, int i, int end,
+                              float[] out, int o) {
+        FloatVector a0 = FloatVector.zero(S);
+        for (int j = 0; j < dim; j++) {
+            a0 = FloatVector.fromArray(S, itemsT, j * stride + i).fma(FloatVector.broadcast(S, users[u0 + j]), a0);
+        }
+        if (i + L <= end) {
+            a0.intoArray(out, o);
+        } else {
+            a0.intoArray(out, o, S.indexInRange(i, end));
         }
     }
 
