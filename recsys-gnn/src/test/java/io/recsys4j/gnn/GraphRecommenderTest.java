@@ -109,9 +109,9 @@ class GraphRecommenderTest {
             for (Recommendation rec : model.recommend(user, 30)) {
                 recommended.put(rec.itemId(), rec.score());
             }
-            List<Recommendation>[] batch = new List[1];
-            model.recommendBatch(List.of(user), 30, 1, (u, recs) -> batch[0] = recs);
-            for (Recommendation rec : batch[0]) {
+            java.util.concurrent.atomic.AtomicReference<List<Recommendation>> batch = new java.util.concurrent.atomic.AtomicReference<>();
+            model.recommendBatch(List.of(user), 30, 1, (u, recs) -> batch.set(recs));
+            for (Recommendation rec : batch.get()) {
                 assertEquals(Float.floatToIntBits(recommended.get(rec.itemId())), Float.floatToIntBits(rec.score()));
             }
             for (int i = 0; i < n; i++) {

@@ -45,6 +45,7 @@ final class BaselineCommand implements Callable<Integer> {
     VerboseOption verbose;
 
     @Override
+    @SuppressWarnings("try") // the progress display only needs to be closed
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Dataset d = data.load(out);

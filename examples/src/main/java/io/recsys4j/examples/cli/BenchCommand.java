@@ -57,6 +57,7 @@ final class BenchCommand implements Callable<Integer> {
     VerboseOption verbose;
 
     @Override
+    @SuppressWarnings("try") // the progress display only needs to be closed
     public Integer call() throws Exception {
         InteractionReader reader = InteractionReader.lightGcn();
         Dataset d = Dataset.builder().train(reader.read(train).data()).test(reader.read(test).data()).build();

@@ -82,6 +82,7 @@ final class DataOptions {
         }
     }
 
+    @SuppressWarnings("try") // the progress display only needs to be closed
     private static Interactions read(InteractionReader reader, Path file, PrintWriter log) throws IOException {
         Loaded<Interactions> l;
         try (Progress p = Progress.loggedElsewhere("read " + file.getFileName(), -1)) {

@@ -57,6 +57,7 @@ final class EncodeCommand implements Callable<Integer> {
     VerboseOption verbose;
 
     @Override
+    @SuppressWarnings("try") // the progress display only needs to be closed
     public Integer call() throws Exception {
         List<String> texts = readLines(in);
         long t0 = System.nanoTime();

@@ -104,6 +104,7 @@ final class TrainCommand implements Callable<Integer> {
     VerboseOption verbose;
 
     @Override
+    @SuppressWarnings("try") // the progress display only needs to be closed
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Dataset d = data.load(out, "add");

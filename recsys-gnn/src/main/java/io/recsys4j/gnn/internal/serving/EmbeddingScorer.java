@@ -68,7 +68,7 @@ public final class EmbeddingScorer implements Scorer {
         if (u.columns() != i.columns()) {
             throw new IllegalArgumentException("user dim " + u.columns() + " != item dim " + i.columns());
         }
-        return (int) u.columns();
+        return Math.toIntExact(u.columns());
     }
 
     private static float[] floats(INDArray m) {
