@@ -2,6 +2,7 @@ package io.recsys4j.gnn;
 
 import io.recsys4j.core.IdMap;
 import io.recsys4j.core.Interactions;
+import io.recsys4j.core.SocialGraph;
 import io.recsys4j.core.internal.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -74,6 +75,126 @@ final class ModelFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static void write(GraphFilter model, Path file) throws IOException {
+        AtomicFiles.write(file, raw -> {
+            CRC32 crc = new CRC32();
+            DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
+            out.write(MAGIC);
+            out.writeInt(VERSION);
+            out.writeUTF(model.family());
+            out.writeUTF(LIBRARY_VERSION);
+            Map<String, String> settings = model.settings().toMap();
+            out.writeInt(settings.size());
+            for (Map.Entry<String, String> e : settings.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeUTF(e.getValue());
+            }
+            writeIds(out, model.users());
+            writeIds(out, model.items());
+            Interactions t = model.trainingInteractions();
+            out.writeInt(t.size());
+            for (int k = 0; k < t.size(); k++) {
+                out.writeInt(t.user(k));
+                out.writeInt(t.item(k));
+            }
+            SocialGraph g = model.social();
+            out.writeBoolean(g != null);
+            if (g != null) {
+                writeIds(out, g.users());
+                int[] rs = g.csrRowStart();
+                int[] nb = g.csrNeighbours();
+                int undirected = 0;
+                for (int u = 0; u < g.numUsers(); u++) {
+                    for (int q = rs[u]; q < rs[u + 1]; q++) {
+                        undirected += u < nb[q] ? 1 : 0;
+                    }
+                }
+                out.writeInt(undirected);
+                for (int u = 0; u < g.numUsers(); u++) {
+                    for (int q = rs[u]; q < rs[u + 1]; q++) {
+                        if (u < nb[q]) {
+                            out.writeInt(u);
+                            out.writeInt(nb[q]);
+                        }
+                    }
+                }
+            }
+            writeFloats(out, model.singularValuesSquared());
+            writeFloats(out, model.rightVectors());
+            out.writeInt(model.textDim());
+            if (model.textVectors() != null) {
+                writeFloats(out, model.textVectors());
+            }
+            out.writeInt(model.tuning().size());
+            for (FilterCandidate c : model.tuning()) {
+                Map<String, String> m = c.settings().toMap();
+                out.writeInt(m.size());
+                for (Map.Entry<String, String> e : m.entrySet()) {
+                    out.writeUTF(e.getKey());
+                    out.writeUTF(e.getValue());
+                }
+                out.writeDouble(c.recall());
+                out.writeDouble(c.ndcg());
+            }
+            out.writeDouble(model.fitSeconds());
+            out.writeInt(model.threads());
+            out.flush();
+            new DataOutputStream(raw).writeLong(crc.getValue());
+        });
+    }
+
+    /** The body of family "filter", after the header: the fitted spectrum; P is recomputed from the interactions. */
+    private static GraphFilter readFilter(DataInputStream in, Map<String, String> settings) throws IOException {
+        FilterSettings s = FilterSettings.fromMap(settings);
+        IdMap users = readIds(in);
+        IdMap items = readIds(in);
+        int n = in.readInt();
+        int[] u = new int[n];
+        int[] i = new int[n];
+        for (int k = 0; k < n; k++) {
+            u[k] = in.readInt();
+            i[k] = in.readInt();
+        }
+        Interactions train = Interactions.of(users, items, u, i, null, null);
+        SocialGraph g = null;
+        if (in.readBoolean()) {
+            IdMap su = readIds(in);
+            int e = in.readInt();
+            List<Integer> a = new ArrayList<>();
+            List<Integer> b = new ArrayList<>();
+            for (int k = 0; k < e; k++) {
+                a.add(in.readInt());
+                b.add(in.readInt());
+            }
+            g = SocialGraph.of(su, a.stream().mapToInt(Integer::intValue).toArray(),
+                    b.stream().mapToInt(Integer::intValue).toArray());
+        }
+        float[] lambda = readFloats(in);
+        float[] v = readFloats(in);
+        if (v.length != (long) lambda.length * items.size() || s.rank() > lambda.length) {
+            throw new IOException("spectrum of " + lambda.length + " values does not match " + v.length
+                    + " vector components over " + items.size() + " items");
+        }
+        int d = in.readInt();
+        float[] text = d > 0 ? readFloats(in) : null;
+        if (text != null && text.length != (long) d * items.size()) {
+            throw new IOException("text table of " + text.length + " floats is not " + items.size() + " x " + d);
+        }
+        int c = in.readInt();
+        List<FilterCandidate> tuning = new ArrayList<>(c);
+        for (int k = 0; k < c; k++) {
+            int m = in.readInt();
+            Map<String, String> cm = new LinkedHashMap<>();
+            for (int q = 0; q < m; q++) {
+                cm.put(in.readUTF(), in.readUTF());
+            }
+            tuning.add(new FilterCandidate(FilterSettings.fromMap(cm), in.readDouble(), in.readDouble()));
+        }
+        double secs = in.readDouble();
+        int threads = in.readInt();
+        return new GraphFilter(train, g, text, d, s, lambda, v, tuning, secs, Math.max(1, threads));
     }
 
     static void write(GraphRecommender model, Path file) throws IOException {
@@ -151,15 +272,22 @@ final class ModelFile {
             if (version >= 3) {
                 String family = in.readUTF();
                 String writer = in.readUTF();
-                if (!family.equals(GraphRecommender.FAMILY)) {
+                if (!family.equals(GraphRecommender.FAMILY) && !family.equals(GraphFilter.FAMILY)) {
                     throw new IOException(file + ": holds a model of family '" + family + "' (written by recsys4j "
                             + writer + "); this library (" + LIBRARY_VERSION + ") reads the families: "
-                            + GraphRecommender.FAMILY);
+                            + GraphRecommender.FAMILY + ", " + GraphFilter.FAMILY);
                 }
                 int n = in.readInt();
                 Map<String, String> m = new LinkedHashMap<>();
                 for (int k = 0; k < n; k++) {
                     m.put(in.readUTF(), in.readUTF());
+                }
+                if (family.equals(GraphFilter.FAMILY)) {
+                    GraphFilter f = readFilter(in, m);
+                    if (in.available() != 0) {
+                        throw new IOException("trailing bytes after the filter body");
+                    }
+                    return f;
                 }
                 settings = TrainingSettings.fromMap(m);
             } else {

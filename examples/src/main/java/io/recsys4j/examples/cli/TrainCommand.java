@@ -31,8 +31,30 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--model", description = "lightgcn or social (default: social when --social is given, else lightgcn).")
+    @Option(names = "--model", description = "lightgcn, social or filter (default: social when --social is given, else lightgcn).")
     String model;
+
+    @Option(names = "--filter", description = "With --model filter: tuned (default: chosen on --hold-out of the training data),"
+            + " gf-cf (GF-CF's published settings) or linear (R̃ᵀR̃ alone).")
+    String filter;
+
+    @Option(names = "--rank", description = "With --model filter: singular vectors k (fixes the settings: no tuning).")
+    Integer rank;
+
+    @Option(names = "--ideal-weight", description = "With --model filter: α of the ideal low-pass term (fixes the settings).")
+    Double idealWeight;
+
+    @Option(names = "--sharpening", description = "With --model filter: sharpening time T (fixes the settings).")
+    Double sharpening;
+
+    @Option(names = "--exponent", description = "With --model filter: normalisation exponent a (fixes the settings).")
+    Double exponent;
+
+    @Option(names = "--text-weight", description = "With --model filter and --item-text: γ of the text term (fixes the settings).")
+    Double textWeight;
+
+    @Option(names = "--tuning-users", description = "With --model filter: validation users the tuning scores (default 3000).")
+    Integer tuningUsers;
 
     @Option(names = "--social-weight", description = "β of the social model (default " + TrainingSettings.DEFAULT_SOCIAL_WEIGHT + ").")
     Double socialWeight;
@@ -107,6 +129,14 @@ final class TrainCommand implements Callable<Integer> {
     @SuppressWarnings("try") // the progress display only needs to be closed
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if ("filter".equals(model)) {
+            return new FilterTraining(this).run(out);
+        }
+        if (filter != null || rank != null || idealWeight != null || sharpening != null || exponent != null
+                || textWeight != null || tuningUsers != null) {
+            throw new IllegalArgumentException("--filter, --rank, --ideal-weight, --sharpening, --exponent, --text-weight"
+                    + " and --tuning-users need --model filter");
+        }
         Dataset d = data.load(out, "add");
         GraphRecommender.Builder b = GraphRecommender.builder().interactions(d.train()).layers(layers).dim(dim)
                 .epochs(epochs).batchSize(batch).learningRate(lr).regularization(reg).seed(seeds.seed).patience(patience);

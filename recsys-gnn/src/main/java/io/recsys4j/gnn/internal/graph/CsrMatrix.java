@@ -23,6 +23,26 @@ public final class CsrMatrix {
     }
 
     /**
+     * Wraps arrays already in CSR form (not copied: the caller hands them over). Columns
+     * of each row must be strictly increasing.
+     *
+     * @throws IllegalArgumentException if the arrays are inconsistent
+     */
+    public static CsrMatrix ofRows(int rows, int cols, int[] rowStart, int[] col, float[] val) {
+        if (rowStart.length != rows + 1 || rowStart[0] != 0 || rowStart[rows] != col.length || col.length != val.length) {
+            throw new IllegalArgumentException("inconsistent CSR arrays for " + rows + " x " + cols);
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int p = rowStart[r]; p < rowStart[r + 1]; p++) {
+                if (col[p] < 0 || col[p] >= cols || (p > rowStart[r] && col[p] <= col[p - 1])) {
+                    throw new IllegalArgumentException("row " + r + ": columns not strictly increasing within 0.." + (cols - 1));
+                }
+            }
+        }
+        return new CsrMatrix(rows, cols, rowStart, col, val);
+    }
+
+    /**
      * Builds the matrix from coordinate triples; repeated coordinates are summed.
      *
      * @throws IllegalArgumentException if lengths differ or an index is out of range

@@ -16,16 +16,16 @@ import org.slf4j.LoggerFactory;
  * component and accumulates in registers, which is a matrix product's inner loop without
  * changing any pair's summation order (a BLAS product would, with the block's shape).
  */
-abstract class ScoreKernel {
+public abstract class ScoreKernel {
     private static final Logger LOG = LoggerFactory.getLogger(ScoreKernel.class);
     private static final String SIMD = "io.recsys4j.gnn.internal.serving.SimdScoreKernel";
     private static final ScoreKernel BEST = choose();
 
     /** Items per chunk of a block: a chunk of the transposed table (64 x 1,024 floats) stays in L2 while its users pass over it. */
-    static final int CHUNK = 1024;
+    public static final int CHUNK = 1024;
 
     /** The one pair: {@code a[ao..ao+d) · b[bo..bo+d)} in the order of the class comment. */
-    static float dot(float[] a, int ao, float[] b, int bo, int d) {
+    public static float dot(float[] a, int ao, float[] b, int bo, int d) {
         float s = 0f;
         for (int j = 0; j < d; j++) {
             s = Math.fma(a[ao + j], b[bo + j], s);
@@ -39,20 +39,20 @@ abstract class ScoreKernel {
      *
      * @param itemsT the transposed item table, {@code [dim x stride]}, zero beyond numItems
      */
-    abstract void scoreBlock(float[] users, int rows, int dim, float[] itemsT, int stride, int numItems,
+    public abstract void scoreBlock(float[] users, int rows, int dim, float[] itemsT, int stride, int numItems,
                              float[] out, int outOff, int outStride);
 
     /** How many items {@link #scoreBlock} wants per row of the transposed table (a multiple of its vector length). */
-    abstract int lanes();
+    public abstract int lanes();
 
-    abstract String name();
+    public abstract String name();
 
     /** The SIMD kernel with {@code --add-modules jdk.incubator.vector} (unless {@code -Drecsys.simd=false}), else the scalar one. */
-    static ScoreKernel best() {
+    public static ScoreKernel best() {
         return BEST;
     }
 
-    static ScoreKernel scalar() {
+    public static ScoreKernel scalar() {
         return new Scalar();
     }
 
@@ -76,7 +76,7 @@ abstract class ScoreKernel {
      */
     static final class Scalar extends ScoreKernel {
         @Override
-        void scoreBlock(float[] users, int rows, int dim, float[] itemsT, int stride, int numItems,
+        public void scoreBlock(float[] users, int rows, int dim, float[] itemsT, int stride, int numItems,
                         float[] out, int outOff, int outStride) {
             for (int i0 = 0; i0 < numItems; i0 += CHUNK) {
                 int end = Math.min(numItems, i0 + CHUNK);
@@ -119,12 +119,12 @@ abstract class ScoreKernel {
         }
 
         @Override
-        int lanes() {
+        public int lanes() {
             return 8;
         }
 
         @Override
-        String name() {
+        public String name() {
             return "scalar";
         }
     }

@@ -21,7 +21,7 @@ final class SimdScoreKernel extends ScoreKernel {
     private static final int L = S.length();
 
     @Override
-    void scoreBlock(float[] users, int rows, int dim, float[] itemsT, int stride, int numItems,
+    public void scoreBlock(float[] users, int rows, int dim, float[] itemsT, int stride, int numItems,
                     float[] out, int outOff, int outStride) {
         for (int i0 = 0; i0 < numItems; i0 += CHUNK) {
             int end = Math.min(numItems, i0 + CHUNK);
@@ -83,12 +83,12 @@ final class SimdScoreKernel extends ScoreKernel {
     }
 
     @Override
-    int lanes() {
+    public int lanes() {
         return L;
     }
 
     @Override
-    String name() {
+    public String name() {
         return "simd" + S.vectorBitSize();
     }
 }
