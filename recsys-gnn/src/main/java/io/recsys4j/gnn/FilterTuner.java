@@ -5,6 +5,7 @@ import io.recsys4j.core.SocialGraph;
 import io.recsys4j.core.TopK;
 import io.recsys4j.core.Workers;
 import io.recsys4j.core.split.Split;
+import io.recsys4j.gnn.internal.filter.ChunkedTable;
 import io.recsys4j.gnn.internal.filter.FilterOperator;
 import io.recsys4j.gnn.internal.filter.NormalizedGraph;
 import io.recsys4j.gnn.internal.filter.RandomizedSvd;
@@ -44,6 +45,8 @@ final class FilterTuner {
     private final int[] users;
     private final Workers workers;
     private final int n;
+    private final java.util.Map<Double, float[]> vectors = new java.util.HashMap<>();
+    private final java.util.Map<Double, Integer> ranks = new java.util.HashMap<>();
 
     FilterTuner(Interactions train, SocialGraph social, float[] text, int d, double holdOut, long seed, int tuningUsers,
                 Workers workers) {
@@ -91,6 +94,8 @@ final class FilterTuner {
             int kMax = svd == null ? 0 : svd.k();
             float[] lambda = svd == null ? new float[0] : GraphFilter.Builder.squares(svd.singularValues());
             float[] v = svd == null ? new float[0] : svd.rightVectors();
+            vectors.put(a, v);
+            this.ranks.put(a, kMax);
             FilterOperator linear = new FilterOperator(NormalizedGraph.gram(NormalizedGraph.normalized(fit, a), workers),
                     new float[0], new float[0], 0);
             int[] ks = Arrays.stream(ranks).map(k -> Math.min(k, kMax)).distinct().toArray();
@@ -135,11 +140,11 @@ final class FilterTuner {
     /** The transposed low-rank tables: {@code W = D_I^½ V} split at the rank boundaries, and the text table. */
     private final class Tables {
         final int[] segStart;   // segment s covers spectrum [segStart[s], segStart[s+1])
-        final float[][] wT;     // per segment [len x stride]: D_I^½ V
-        final float[][] plainT; // per segment [len x stride]: V
+        final ChunkedTable[] wT;     // per segment: D_I^½ V
+        final ChunkedTable[] plainT; // per segment: V
         final float[] vScaled;  // [kMax x n]: D_I^-½ V, to project rows
         final float[] v;        // [kMax x n]
-        final float[] textT;    // [d x stride] or null
+        final ChunkedTable textT;    // or null
         final int stride;
         final int kMax;
 
@@ -150,8 +155,8 @@ final class FilterTuner {
             int[] bounds = Arrays.stream(ks).filter(k -> k > 0).toArray();
             segStart = new int[bounds.length + 1];
             System.arraycopy(bounds, 0, segStart, 1, bounds.length);
-            wT = new float[bounds.length][];
-            plainT = new float[bounds.length][];
+            wT = new ChunkedTable[bounds.length];
+            plainT = new ChunkedTable[bounds.length];
             vScaled = new float[kMax * n];
             this.v = v;
             for (int j = 0; j < kMax; j++) {
@@ -161,28 +166,19 @@ final class FilterTuner {
             }
             for (int s = 0; s < bounds.length; s++) {
                 int len = segStart[s + 1] - segStart[s];
-                float[] t = new float[len * stride];
-                float[] pt = new float[len * stride];
+                float[] t = new float[n * len];
+                float[] pt = new float[n * len];
                 for (int j = 0; j < len; j++) {
                     int jj = segStart[s] + j;
                     for (int i = 0; i < n; i++) {
-                        t[j * stride + i] = deg[i] > 0 ? (float) (v[jj * n + i] * Math.sqrt(deg[i])) : 0f;
-                        pt[j * stride + i] = v[jj * n + i];
+                        t[i * len + j] = deg[i] > 0 ? (float) (v[jj * n + i] * Math.sqrt(deg[i])) : 0f;
+                        pt[i * len + j] = v[jj * n + i];
                     }
                 }
-                wT[s] = t;
-                plainT[s] = pt;
+                wT[s] = new ChunkedTable(t, n, len, 0, len);
+                plainT[s] = new ChunkedTable(pt, n, len, 0, len);
             }
-            if (text != null && d > 0) {
-                textT = new float[d * stride];
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < d; j++) {
-                        textT[j * stride + i] = text[i * d + j];
-                    }
-                }
-            } else {
-                textT = null;
-            }
+            textT = text != null && d > 0 ? new ChunkedTable(text, n, d, 0, d) : null;
         }
     }
 
@@ -229,7 +225,7 @@ final class FilterTuner {
                 }
             }
             xt = new float[rows * n];
-            kernel.scoreBlock(ct, rows, d, tb.textT, tb.stride, n, xt, 0, n);
+            tb.textT.score(ct, rows, xt, 0, n);
         }
         float[] xg = new float[rows * n];
         float[] xh = new float[rows * n];
@@ -262,10 +258,10 @@ final class FilterTuner {
                         }
                     }
                     if (t != 0) {
-                        kernel.scoreBlock(cg, rows, len, tb.plainT[seg], tb.stride, n, tmp, 0, n);
+                        tb.plainT[seg].score(cg, rows, tmp, 0, n);
                         add(xg, tmp);
                     }
-                    kernel.scoreBlock(ch, rows, len, tb.wT[seg], tb.stride, n, tmp, 0, n);
+                    tb.wT[seg].score(ch, rows, tmp, 0, n);
                     add(xh, tmp);
                     seg++;
                 }
@@ -316,6 +312,15 @@ final class FilterTuner {
         for (int i = 0; i < acc.length; i++) {
             acc[i] += x[i];
         }
+    }
+
+    /** The right vectors fitted on the tuning part for exponent {@code a} ({@code [k x items]}), a warm start for the refit. */
+    float[] vectors(double a) {
+        return vectors.get(a);
+    }
+
+    int rank(double a) {
+        return ranks.getOrDefault(a, 0);
     }
 
     /** The candidate with the highest validation recall@20; ties go to the first in grid order. */

@@ -24,9 +24,7 @@ public final class FilterOperator {
     private final int m;
     private final float[] c;      // [n x m]
     private final float[] w;      // [n x m]
-    private final float[] wT;     // [m x stride], zero-padded
-    private final int stride;
-    private final ScoreKernel kernel;
+    private final ChunkedTable table;
 
     /**
      * @param p the sparse part, {@code items x items}
@@ -42,15 +40,7 @@ public final class FilterOperator {
         this.m = m;
         this.c = c;
         this.w = w;
-        this.kernel = ScoreKernel.best();
-        int lanes = kernel.lanes();
-        this.stride = (n + lanes - 1) / lanes * lanes;
-        this.wT = new float[Math.max(1, m) * stride];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                wT[j * stride + i] = w[i * m + j];
-            }
-        }
+        this.table = new ChunkedTable(w, n, m, 0, m);
     }
 
     public int numItems() {
@@ -80,11 +70,7 @@ public final class FilterOperator {
                 coefficients(item, weight, start[r], start[r + 1], coef, (r - r0) * m);
             }
             int base = outOff + r0 * n;
-            if (m > 0) {
-                kernel.scoreBlock(coef, r1 - r0, m, wT, stride, n, out, base, n);
-            } else {
-                java.util.Arrays.fill(out, base, base + (r1 - r0) * n, 0f);
-            }
+            table.score(coef, r1 - r0, out, base, n);
             int[] rs = p.rowStart();
             int[] col = p.colIndex();
             float[] val = p.values();

@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * <pre>
  *   Ω ~ N(0, 1)^{n x l},  l = k + p
  *   Q = orth(A Ω)
- *   q times:  Q = orth(A orth(Aᵀ Q))      (re-orthonormalised at every step: without it
+ *   q times:  Q = orth(A Aᵀ Q)            (re-orthonormalised at every step: without it
  *                                           float round-off erases the small values)
  *   Bᵀ = Aᵀ Q   (n x l),  B Bᵀ = U Σ² Uᵀ   (l x l, symmetric eigen-decomposition in double,
  *                                           Commons Math)
@@ -62,6 +62,17 @@ public final class RandomizedSvd {
      * @throws IllegalArgumentException unless 1 <= k and k + oversample <= min(rows, cols)
      */
     public static Result topK(CsrMatrix a, int k, int oversample, int powerIterations, long seed, Workers workers) {
+        return topK(a, k, oversample, powerIterations, seed, workers, null, 0);
+    }
+
+    /**
+     * As {@link #topK(CsrMatrix, int, int, int, long, Workers)}, the first {@code startRows}
+     * columns of Ω taken from {@code start} ({@code [startRows x cols]}, e.g. the right vectors
+     * of a fit on most of the same data): a warm start, so fewer power iterations reach the
+     * same accuracy.
+     */
+    public static Result topK(CsrMatrix a, int k, int oversample, int powerIterations, long seed, Workers workers,
+                              float[] start, int startRows) {
         int m = a.rows();
         int n = a.cols();
         int l = k + Math.max(0, oversample);
@@ -76,18 +87,33 @@ public final class RandomizedSvd {
         for (int i = 0; i < omega.length; i++) {
             omega[i] = (float) gaussian(rnd);
         }
-        float[] q = orthonormal(times(a, omega, l, workers), m, l);
+        int warm = start == null ? 0 : Math.min(startRows, l);
+        if (start != null && start.length < (long) startRows * n) {
+            throw new IllegalArgumentException("start has " + start.length + " floats, not " + startRows + " x " + n);
+        }
+        for (int j = 0; j < warm; j++) {
+            for (int i = 0; i < n; i++) {
+                omega[i * l + j] = start[j * n + i];
+            }
+        }
+        // One Cholesky-QR pass keeps the iterates well conditioned; the basis B is built on
+        // gets the second pass that makes it orthonormal to working precision.
+        // Only Q is re-orthonormalised: between two orthonormalisations the columns grow by
+        // at most (σ_1/σ_l)², which float carries without loss on these spectra, and the
+        // item-side basis would cost as much again.
+        float[] q = orthonormal(times(a, omega, l, workers), m, l, powerIterations == 0 ? 2 : 1);
         for (int it = 0; it < powerIterations; it++) {
-            float[] z = orthonormal(times(at, q, l, workers), n, l);
-            q = orthonormal(times(a, z, l, workers), m, l);
+            float[] z = times(at, q, l, workers);
+            q = orthonormal(times(a, z, l, workers), m, l, it == powerIterations - 1 ? 2 : 1);
         }
         float[] bt = times(at, q, l, workers);                   // [n x l] = Bᵀ
         INDArray btNd = Nd4j.create(bt, new long[] {n, l}, 'c').castTo(DataType.DOUBLE);
         INDArray gram = btNd.transpose().mmul(btNd);              // B Bᵀ, l x l
         // Commons Math's symmetric eigen-decomposition (Householder tridiagonalisation + QL):
         // ND4J 1.0.0-M2.1's syev and gesvd gave wrong vectors beyond about 100 x 100.
-        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(gram.toDoubleMatrix(), false));
-        double[] lam = eig.getRealEigenvalues();
+        double[][] g = gram.toDoubleMatrix();
+        double[] lam = new double[l];
+        double[][] vecs = eigen(g, lam);                           // columns are eigenvectors
         Integer[] order = new Integer[l];
         for (int j = 0; j < l; j++) {
             order[j] = j;
@@ -100,27 +126,112 @@ public final class RandomizedSvd {
             double s = Math.sqrt(Math.max(0, lam[col]));
             sigma[j] = (float) s;
             double inv = s > 0 ? 1 / s : 0;
-            double[] ev = eig.getEigenvector(col).toArray();
             for (int r = 0; r < l; r++) {
-                ukd[r][j] = ev[r] * inv;
+                ukd[r][j] = vecs[r][col] * inv;
             }
         }
         INDArray uk = Nd4j.create(ukd);
-        INDArray vNd = btNd.mmul(uk);                              // [n x k] = Bᵀ U Σ^-1
-        double[][] vd = vNd.toDoubleMatrix();
-        float[] v = new float[k * n];
+        // V = Bᵀ U Σ^-1 in float: the columns are normalised afterwards anyway.
+        INDArray vNd = Nd4j.create(bt, new long[] {n, l}, 'c').mmul(uk.castTo(DataType.FLOAT)).transpose().dup('c');
+        float[] v = vNd.data().asFloat();                          // [k x n]
         for (int j = 0; j < k; j++) {
             double norm = 0;
             for (int i = 0; i < n; i++) {
-                norm += vd[i][j] * vd[i][j];
+                norm += (double) v[j * n + i] * v[j * n + i];
             }
             // A zero singular value leaves a zero column: it is normalised to nothing, not to NaN.
-            double inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+            float inv = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
             for (int i = 0; i < n; i++) {
-                v[j * n + i] = (float) (vd[i][j] * inv);
+                v[j * n + i] *= inv;
             }
         }
         return new Result(k, sigma, v);
+    }
+
+    /**
+     * Eigen-decomposition of a small symmetric matrix: Commons Math (Householder
+     * tridiagonalisation + implicit QL), and where it fails to converge (exactly repeated or
+     * zero eigenvalues, as a rank-deficient input gives) cyclic Jacobi, which always does.
+     * Returns the eigenvectors as columns and fills {@code values}.
+     */
+    static double[][] eigen(double[][] g, double[] values) {
+        int l = g.length;
+        try {
+            EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(g, true));
+            double[] lam = eig.getRealEigenvalues();
+            double[][] out = new double[l][l];
+            for (int c = 0; c < l; c++) {
+                values[c] = lam[c];
+                double[] v = eig.getEigenvector(c).toArray();
+                for (int r = 0; r < l; r++) {
+                    out[r][c] = v[r];
+                }
+            }
+            return out;
+        } catch (org.apache.commons.math3.exception.MathIllegalStateException notConverged) {
+            return jacobi(g, values);
+        }
+    }
+
+    /** Cyclic Jacobi rotations (Golub and Van Loan, Matrix Computations, 8.5) until the off-diagonal mass is negligible. */
+    static double[][] jacobi(double[][] s, double[] values) {
+        int n = s.length;
+        double[][] a = new double[n][];
+        double scale = 0;
+        for (int i = 0; i < n; i++) {
+            a[i] = s[i].clone();
+            for (int j = 0; j < n; j++) {
+                scale += s[i][j] * s[i][j];
+            }
+        }
+        double[][] q = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            q[i][i] = 1;
+        }
+        for (int sweep = 0; sweep < 100; sweep++) {
+            double off = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    off += a[i][j] * a[i][j];
+                }
+            }
+            if (off <= 1e-30 * Math.max(scale, Double.MIN_NORMAL)) {
+                break;
+            }
+            for (int p = 0; p < n; p++) {
+                for (int r = p + 1; r < n; r++) {
+                    if (a[p][r] == 0) {
+                        continue;
+                    }
+                    double theta = (a[r][r] - a[p][p]) / (2 * a[p][r]);
+                    double t = theta == 0 ? 1 : Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+                    double c = 1 / Math.sqrt(t * t + 1);
+                    double sn = t * c;
+                    for (int k = 0; k < n; k++) {
+                        double akp = a[k][p];
+                        double akr = a[k][r];
+                        a[k][p] = c * akp - sn * akr;
+                        a[k][r] = sn * akp + c * akr;
+                    }
+                    for (int k = 0; k < n; k++) {
+                        double apk = a[p][k];
+                        double ark = a[r][k];
+                        a[p][k] = c * apk - sn * ark;
+                        a[r][k] = sn * apk + c * ark;
+                    }
+                    for (int k = 0; k < n; k++) {
+                        double qkp = q[k][p];
+                        double qkr = q[k][r];
+                        q[k][p] = c * qkp - sn * qkr;
+                        q[k][r] = sn * qkp + c * qkr;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            values[i] = a[i][i];
+        }
+        return q;
     }
 
     /** {@code A X} for dense row-major {@code X [cols x w]}: each output row is a sum of scaled rows of X. */
@@ -150,24 +261,30 @@ public final class RandomizedSvd {
     /**
      * An orthonormal basis of the columns of row-major {@code y [rows x w]}: shifted
      * Cholesky-QR, twice (Fukaya et al., "Shifted Cholesky QR for computing the QR
-     * factorization of ill-conditioned matrices", SIAM J. Sci. Comput. 2020), in double.
+     * factorization of ill-conditioned matrices", SIAM J. Sci. Comput. 2020), in double;
+     * {@code passes} 2 is Cholesky-QR2, orthonormal to working precision.
      * The Gram matrix and the triangular product are dense products through ND4J; the
      * shift keeps the factorisation defined when the columns are (nearly) dependent.
      */
-    static float[] orthonormal(float[] y, int rows, int w) {
-        INDArray q = Nd4j.create(y, new long[] {rows, w}, 'c').castTo(DataType.DOUBLE);
-        for (int pass = 0; pass < 2; pass++) {
+    static float[] orthonormal(float[] y, int rows, int w, int passes) {
+        // One pass (an intermediate iterate, well conditioned) runs in float; Cholesky-QR2 in double.
+        INDArray q = Nd4j.create(y, new long[] {rows, w}, 'c');
+        if (passes > 1) {
+            q = q.castTo(DataType.DOUBLE);
+        }
+        for (int pass = 0; pass < passes; pass++) {
             double[][] g = q.transpose().mmul(q).toDoubleMatrix();
             double trace = 0;
             for (int j = 0; j < w; j++) {
                 trace += g[j][j];
             }
-            double shift = 1e-13 * Math.max(trace, Double.MIN_NORMAL);
+            // Relative to the working precision: float's Gram matrix carries about 7 digits.
+            double shift = (q.dataType() == DataType.FLOAT ? 1e-6 : 1e-13) * Math.max(trace, Double.MIN_NORMAL);
             for (int j = 0; j < w; j++) {
                 g[j][j] += shift;
             }
             double[][] l = cholesky(g);
-            q = q.mmul(Nd4j.create(upperInverseOfTranspose(l)));
+            q = q.mmul(Nd4j.create(upperInverseOfTranspose(l)).castTo(q.dataType()));
         }
         return q.castTo(DataType.FLOAT).dup('c').data().asFloat();
     }

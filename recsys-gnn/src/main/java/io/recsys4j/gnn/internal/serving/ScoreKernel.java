@@ -21,8 +21,18 @@ public abstract class ScoreKernel {
     private static final String SIMD = "io.recsys4j.gnn.internal.serving.SimdScoreKernel";
     private static final ScoreKernel BEST = choose();
 
-    /** Items per chunk of a block: a chunk of the transposed table (64 x 1,024 floats) stays in L2 while its users pass over it. */
+    /** Items per chunk of a block at dim 64: a chunk of the transposed table (64 x 1,024 floats) stays in L2 while its users pass over it. */
     public static final int CHUNK = 1024;
+
+    /**
+     * Items per chunk for {@code dim} components: about 256 KiB of the transposed table, so
+     * wide tables (graph filters use hundreds of components) stay in L2 as well; a multiple
+     * of {@code lanes}. The chunking changes no pair's summation order.
+     */
+    static int chunk(int dim, int lanes) {
+        int items = Math.max(lanes, (CHUNK * 64) / Math.max(1, dim));
+        return Math.max(lanes, items / lanes * lanes);
+    }
 
     /** The one pair: {@code a[ao..ao+d) · b[bo..bo+d)} in the order of the class comment. */
     public static float dot(float[] a, int ao, float[] b, int bo, int d) {
@@ -78,8 +88,9 @@ public abstract class ScoreKernel {
         @Override
         public void scoreBlock(float[] users, int rows, int dim, float[] itemsT, int stride, int numItems,
                         float[] out, int outOff, int outStride) {
-            for (int i0 = 0; i0 < numItems; i0 += CHUNK) {
-                int end = Math.min(numItems, i0 + CHUNK);
+            int chunk = chunk(dim, 8);
+            for (int i0 = 0; i0 < numItems; i0 += chunk) {
+                int end = Math.min(numItems, i0 + chunk);
                 for (int r = 0; r < rows; r++) {
                     int uo = r * dim;
                     int oo = outOff + r * outStride;
