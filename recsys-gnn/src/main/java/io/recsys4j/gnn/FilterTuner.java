@@ -9,7 +9,6 @@ import io.recsys4j.gnn.internal.filter.ChunkedTable;
 import io.recsys4j.gnn.internal.filter.FilterOperator;
 import io.recsys4j.gnn.internal.filter.NormalizedGraph;
 import io.recsys4j.gnn.internal.filter.RandomizedSvd;
-import io.recsys4j.gnn.internal.serving.ScoreKernel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +44,6 @@ final class FilterTuner {
     private final int[] users;
     private final Workers workers;
     private final int n;
-    private final java.util.Map<Double, float[]> vectors = new java.util.HashMap<>();
-    private final java.util.Map<Double, Integer> ranks = new java.util.HashMap<>();
 
     FilterTuner(Interactions train, SocialGraph social, float[] text, int d, double holdOut, long seed, int tuningUsers,
                 Workers workers) {
@@ -94,8 +91,6 @@ final class FilterTuner {
             int kMax = svd == null ? 0 : svd.k();
             float[] lambda = svd == null ? new float[0] : GraphFilter.Builder.squares(svd.singularValues());
             float[] v = svd == null ? new float[0] : svd.rightVectors();
-            vectors.put(a, v);
-            this.ranks.put(a, kMax);
             FilterOperator linear = new FilterOperator(NormalizedGraph.gram(NormalizedGraph.normalized(fit, a), workers),
                     new float[0], new float[0], 0);
             int[] ks = Arrays.stream(ranks).map(k -> Math.min(k, kMax)).distinct().toArray();
@@ -145,13 +140,10 @@ final class FilterTuner {
         final float[] vScaled;  // [kMax x n]: D_I^-½ V, to project rows
         final float[] v;        // [kMax x n]
         final ChunkedTable textT;    // or null
-        final int stride;
         final int kMax;
 
         Tables(float[] v, int kMax, int[] ks, int[] deg) {
             this.kMax = kMax;
-            ScoreKernel kernel = ScoreKernel.best();
-            this.stride = (n + kernel.lanes() - 1) / kernel.lanes() * kernel.lanes();
             int[] bounds = Arrays.stream(ks).filter(k -> k > 0).toArray();
             segStart = new int[bounds.length + 1];
             System.arraycopy(bounds, 0, segStart, 1, bounds.length);
@@ -212,7 +204,6 @@ final class FilterTuner {
                 }
             }
         }
-        ScoreKernel kernel = ScoreKernel.best();
         float[] xt = null;
         if (tb.textT != null) {
             float[] ct = new float[rows * d];
@@ -312,15 +303,6 @@ final class FilterTuner {
         for (int i = 0; i < acc.length; i++) {
             acc[i] += x[i];
         }
-    }
-
-    /** The right vectors fitted on the tuning part for exponent {@code a} ({@code [k x items]}), a warm start for the refit. */
-    float[] vectors(double a) {
-        return vectors.get(a);
-    }
-
-    int rank(double a) {
-        return ranks.getOrDefault(a, 0);
     }
 
     /** The candidate with the highest validation recall@20; ties go to the first in grid order. */

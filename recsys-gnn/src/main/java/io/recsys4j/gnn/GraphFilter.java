@@ -452,7 +452,6 @@ public final class GraphFilter implements Recommender {
         int target = train.items().require(itemId);
         int[] rs = train.csrRowStart();
         int[] items = train.csrItems();
-        List<double[]> parts = new ArrayList<>();
         List<Contribution> out = new ArrayList<>();
         double total = 0;
         List<Object[]> raw = new ArrayList<>();
@@ -484,7 +483,6 @@ public final class GraphFilter implements Recommender {
             double a = (double) r[2];
             out.add(new Contribution((String) r[0], (String) r[1], a, total == 0 ? 0 : a / total));
         }
-        parts.clear();
         return Collections.unmodifiableList(out);
     }
 
@@ -498,28 +496,14 @@ public final class GraphFilter implements Recommender {
     /** Oversampling and power iterations of the randomized SVD: enough for the top k to 1e-3 on these spectra. */
     static final int OVERSAMPLE = 32;
     static final int POWER_ITERATIONS = 4;
-    static final int WARM_POWER_ITERATIONS = 2;
 
     static RandomizedSvd.Result spectrum(Interactions train, double exponent, int k, long seed, Workers w) {
-        return spectrum(train, exponent, k, seed, w, null, 0);
-    }
-
-    /**
-     * With {@code warm} (right vectors of the tuning fit, on 90% of the same data) the refit
-     * starts from that subspace and needs {@link #WARM_POWER_ITERATIONS} instead of
-     * {@link #POWER_ITERATIONS}.
-     */
-    static RandomizedSvd.Result spectrum(Interactions train, double exponent, int k, long seed, Workers w, float[] warm,
-                                         int warmRows) {
         CsrMatrix rt = NormalizedGraph.normalized(train, exponent);
         int kk = Math.min(k, Math.min(rt.rows(), rt.cols()));
         if (kk < 1) {
             return null;
         }
         int over = Math.min(OVERSAMPLE, Math.min(rt.rows(), rt.cols()) - kk);
-        if (warm != null && warmRows > 0) {
-            return RandomizedSvd.topK(rt, kk, over, WARM_POWER_ITERATIONS, seed, w, warm, Math.min(warmRows, kk + over));
-        }
         return RandomizedSvd.topK(rt, kk, over, POWER_ITERATIONS, seed, w);
     }
 
@@ -693,8 +677,6 @@ public final class GraphFilter implements Recommender {
             }
             FilterSettings chosen = fixed;
             List<FilterCandidate> table = List.of();
-            float[] warm = null;
-            int warmRows = 0;
             try (Workers w = Workers.of(threads)) {
                 if (chosen == null) {
                     FilterTuner tuner = new FilterTuner(train, social, text, d, holdOut, seed, tuningUsers, w);
@@ -719,14 +701,12 @@ public final class GraphFilter implements Recommender {
                     all.addAll(table);
                     chosen = FilterTuner.best(table);
                     table = all;
-                    warm = null; // a warm start from the tuning fit measured worse on Gowalla (recall 0.1850 vs 0.1875)
-                    warmRows = 0;
                     LOG.info("graph filter: chose {} (validation recall@20 {})", chosen.toMap(),
                             String.format("%.4f", FilterTuner.bestCandidate(table).recall()));
                 }
                 long t1 = System.nanoTime();
-                RandomizedSvd.Result svd = chosen.rank() > 0
-                        ? spectrum(train, chosen.exponent(), chosen.rank(), seed, w, warm, warmRows) : null;
+                RandomizedSvd.Result svd = chosen.rank() > 0 ? spectrum(train, chosen.exponent(), chosen.rank(), seed, w)
+                        : null;
                 float[] lambda = svd == null ? new float[0] : squares(svd.singularValues());
                 float[] vectors = svd == null ? new float[0] : svd.rightVectors();
                 if (lambda.length < chosen.rank()) {

@@ -85,12 +85,7 @@ final class ModelFile {
             out.writeInt(VERSION);
             out.writeUTF(model.family());
             out.writeUTF(LIBRARY_VERSION);
-            Map<String, String> settings = model.settings().toMap();
-            out.writeInt(settings.size());
-            for (Map.Entry<String, String> e : settings.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeUTF(e.getValue());
-            }
+            writeMap(out, model.settings().toMap());
             writeIds(out, model.users());
             writeIds(out, model.items());
             Interactions t = model.trainingInteractions();
@@ -129,12 +124,7 @@ final class ModelFile {
             }
             out.writeInt(model.tuning().size());
             for (FilterCandidate c : model.tuning()) {
-                Map<String, String> m = c.settings().toMap();
-                out.writeInt(m.size());
-                for (Map.Entry<String, String> e : m.entrySet()) {
-                    out.writeUTF(e.getKey());
-                    out.writeUTF(e.getValue());
-                }
+                writeMap(out, c.settings().toMap());
                 out.writeDouble(c.recall());
                 out.writeDouble(c.ndcg());
             }
@@ -185,12 +175,7 @@ final class ModelFile {
         int c = in.readInt();
         List<FilterCandidate> tuning = new ArrayList<>(c);
         for (int k = 0; k < c; k++) {
-            int m = in.readInt();
-            Map<String, String> cm = new LinkedHashMap<>();
-            for (int q = 0; q < m; q++) {
-                cm.put(in.readUTF(), in.readUTF());
-            }
-            tuning.add(new FilterCandidate(FilterSettings.fromMap(cm), in.readDouble(), in.readDouble()));
+            tuning.add(new FilterCandidate(FilterSettings.fromMap(readMap(in)), in.readDouble(), in.readDouble()));
         }
         double secs = in.readDouble();
         int threads = in.readInt();
@@ -205,12 +190,7 @@ final class ModelFile {
             out.writeInt(VERSION);
             out.writeUTF(model.family());
             out.writeUTF(LIBRARY_VERSION);
-            Map<String, String> settings = model.settings().toMap();
-            out.writeInt(settings.size());
-            for (Map.Entry<String, String> e : settings.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeUTF(e.getValue());
-            }
+            writeMap(out, model.settings().toMap());
             out.writeInt(model.dim());
             writeIds(out, model.users());
             writeIds(out, model.items());
@@ -277,11 +257,7 @@ final class ModelFile {
                             + writer + "); this library (" + LIBRARY_VERSION + ") reads the families: "
                             + GraphRecommender.FAMILY + ", " + GraphFilter.FAMILY);
                 }
-                int n = in.readInt();
-                Map<String, String> m = new LinkedHashMap<>();
-                for (int k = 0; k < n; k++) {
-                    m.put(in.readUTF(), in.readUTF());
-                }
+                Map<String, String> m = readMap(in);
                 if (family.equals(GraphFilter.FAMILY)) {
                     GraphFilter f = readFilter(in, m);
                     if (in.available() != 0) {
@@ -342,6 +318,23 @@ final class ModelFile {
             b.patience(patience).validationK(validationK);
         }
         return b;
+    }
+
+    private static void writeMap(DataOutputStream out, Map<String, String> m) throws IOException {
+        out.writeInt(m.size());
+        for (Map.Entry<String, String> e : m.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeUTF(e.getValue());
+        }
+    }
+
+    private static Map<String, String> readMap(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int k = 0; k < n; k++) {
+            m.put(in.readUTF(), in.readUTF());
+        }
+        return m;
     }
 
     private static void writeIds(DataOutputStream out, IdMap ids) throws IOException {

@@ -62,17 +62,6 @@ public final class RandomizedSvd {
      * @throws IllegalArgumentException unless 1 <= k and k + oversample <= min(rows, cols)
      */
     public static Result topK(CsrMatrix a, int k, int oversample, int powerIterations, long seed, Workers workers) {
-        return topK(a, k, oversample, powerIterations, seed, workers, null, 0);
-    }
-
-    /**
-     * As {@link #topK(CsrMatrix, int, int, int, long, Workers)}, the first {@code startRows}
-     * columns of Ω taken from {@code start} ({@code [startRows x cols]}, e.g. the right vectors
-     * of a fit on most of the same data): a warm start, so fewer power iterations reach the
-     * same accuracy.
-     */
-    public static Result topK(CsrMatrix a, int k, int oversample, int powerIterations, long seed, Workers workers,
-                              float[] start, int startRows) {
         int m = a.rows();
         int n = a.cols();
         int l = k + Math.max(0, oversample);
@@ -87,17 +76,6 @@ public final class RandomizedSvd {
         for (int i = 0; i < omega.length; i++) {
             omega[i] = (float) gaussian(rnd);
         }
-        int warm = start == null ? 0 : Math.min(startRows, l);
-        if (start != null && start.length < (long) startRows * n) {
-            throw new IllegalArgumentException("start has " + start.length + " floats, not " + startRows + " x " + n);
-        }
-        for (int j = 0; j < warm; j++) {
-            for (int i = 0; i < n; i++) {
-                omega[i * l + j] = start[j * n + i];
-            }
-        }
-        // One Cholesky-QR pass keeps the iterates well conditioned; the basis B is built on
-        // gets the second pass that makes it orthonormal to working precision.
         // Only Q is re-orthonormalised: between two orthonormalisations the columns grow by
         // at most (σ_1/σ_l)², which float carries without loss on these spectra, and the
         // item-side basis would cost as much again.

@@ -34,64 +34,12 @@ public class RandomizedSvdTest {
         return CsrMatrix.fromCoo(rows, cols, rr, cc, vv);
     }
 
-    /** Eigen-decomposition of AᵀA by cyclic Jacobi in double: the reference, written independently of LAPACK. */
+    /**
+     * The dense reference: cyclic Jacobi on AᵀA in double, the library's fallback, which the
+     * randomized path (power iterations, Cholesky-QR, Commons Math) does not go through.
+     */
     public static double[][] jacobi(double[][] s, double[] evals) {
-        int n = s.length;
-        double[][] a = new double[n][];
-        for (int i = 0; i < n; i++) {
-            a[i] = s[i].clone();
-        }
-        double[][] q = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            q[i][i] = 1;
-        }
-        for (int sweep = 0; sweep < 100; sweep++) {
-            double off = 0;
-            for (int i = 0; i < n; i++) {
-                for (int j = i + 1; j < n; j++) {
-                    off += a[i][j] * a[i][j];
-                }
-            }
-            if (off < 1e-26) {
-                break;
-            }
-            for (int p = 0; p < n; p++) {
-                for (int r = p + 1; r < n; r++) {
-                    if (Math.abs(a[p][r]) < 1e-300) {
-                        continue;
-                    }
-                    double theta = (a[r][r] - a[p][p]) / (2 * a[p][r]);
-                    double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-                    if (theta == 0) {
-                        t = 1;
-                    }
-                    double c = 1 / Math.sqrt(t * t + 1);
-                    double sn = t * c;
-                    for (int k = 0; k < n; k++) {
-                        double akp = a[k][p];
-                        double akr = a[k][r];
-                        a[k][p] = c * akp - sn * akr;
-                        a[k][r] = sn * akp + c * akr;
-                    }
-                    for (int k = 0; k < n; k++) {
-                        double apk = a[p][k];
-                        double ark = a[r][k];
-                        a[p][k] = c * apk - sn * ark;
-                        a[r][k] = sn * apk + c * ark;
-                    }
-                    for (int k = 0; k < n; k++) {
-                        double qkp = q[k][p];
-                        double qkr = q[k][r];
-                        q[k][p] = c * qkp - sn * qkr;
-                        q[k][r] = sn * qkp + c * qkr;
-                    }
-                }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            evals[i] = a[i][i];
-        }
-        return q;
+        return RandomizedSvd.jacobi(s, evals);
     }
 
     private static void check(CsrMatrix a, int k, int over, int power) {
