@@ -1,6 +1,6 @@
 package io.recsys4j.examples.cli;
 
-import io.recsys4j.gnn.GraphRecommender;
+import io.recsys4j.gnn.Recommender;
 import io.recsys4j.gnn.Recommendation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ final class RecommendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GraphRecommender m = GraphRecommender.load(model);
+        Recommender m = Recommender.load(model);
         if (!m.users().contains(user)) {
             throw new IllegalArgumentException("user '" + user + "' is not in the model (" + m.users().size() + " users)");
         }

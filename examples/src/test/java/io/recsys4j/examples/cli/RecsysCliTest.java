@@ -348,4 +348,56 @@ class RecsysCliTest {
         assertTrue(j.get("text-fed gcn").get("cold_recall@20").asDouble() > j.get("lightgcn").get("cold_recall@20").asDouble(),
                 j.toString());
     }
+
+    @Test
+    void trainFilter_tuningNeverSeesTheTestSplit_andTheSavedModelRecommendsAndExplains() throws IOException {
+        assertEquals(0, run("synth", "--out", dir.toString(), "--users", "150", "--items", "120", "--interactions", "3000"), err.toString());
+        // A second test split with other users' pairs: if tuning read the test, its table would change.
+        List<String> other = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("test.txt"))) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length > 1) {
+                other.add(f[0] + " " + String.join(" ", List.of(f).subList(1, Math.min(2, f.length))));
+            }
+        }
+        Path test2 = write("test2.txt", String.join("\n", other.subList(0, other.size() / 2)) + "\n");
+        JsonNode[] reports = new JsonNode[2];
+        Path model = dir.resolve("filter.bin");
+        for (int r = 0; r < 2; r++) {
+            Path report = dir.resolve("filter" + r + ".json");
+            assertEquals(0, run("train", "--model", "filter", "--format", "lightgcn", "--train", dir.resolve("train.txt").toString(),
+                    "--test", (r == 0 ? dir.resolve("test.txt") : test2).toString(), "--threads", "1",
+                    "--report", report.toString(), "--save", model.toString()), err.toString());
+            reports[r] = new ObjectMapper().readTree(report.toFile());
+        }
+        for (String k : new String[] {"recall@20", "ndcg@20", "fit_seconds", "settings", "tuning", "total_seconds"}) {
+            assertTrue(reports[0].has(k), k + " missing from " + reports[0]);
+        }
+        assertTrue(reports[0].get("tuning").size() > 1);
+        assertEquals(reports[0].get("tuning"), reports[1].get("tuning"));
+        assertEquals(reports[0].get("settings"), reports[1].get("settings"));
+        assertFalse(reports[0].get("recall@20").equals(reports[1].get("recall@20")), "the two test splits should score differently");
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("recommend", "--model", model.toString(), "--user", "5", "--k", "4"), err.toString());
+        String[] lines = out.toString().strip().split("\n");
+        assertEquals(4, lines.length, out.toString());
+        String item = lines[0].split("\t")[1];
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("explain", "--model", model.toString(), "--user", "5", "--item", item, "--n", "1000"), err.toString());
+        String[] ex = out.toString().strip().split("\n");
+        assertTrue(ex[0].startsWith("score\t"), ex[0]);
+        double score = Double.parseDouble(ex[0].split("\t")[1]);
+        assertEquals(Double.parseDouble(lines[0].split("\t")[2]), score, 1e-5);
+        double sum = 0;
+        for (int q = 1; q < ex.length; q++) {
+            String[] f = ex[q].split("\t");
+            assertEquals("item", f[0], ex[q]);
+            sum += Double.parseDouble(f[2]);
+        }
+        assertTrue(ex.length > 2, out.toString());
+        assertEquals(score, sum, 1e-4);
+        assertEquals(2, run("explain", "--model", model.toString(), "--user", "5", "--item", "no-such-item"));
+        assertEquals(2, run("explain", "--model", model.toString(), "--user", "nobody", "--item", item));
+    }
 }
