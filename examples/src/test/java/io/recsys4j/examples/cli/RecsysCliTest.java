@@ -303,6 +303,19 @@ class RecsysCliTest {
         double recall = j.get("metrics").get("recall@20").asDouble(-1);
         assertTrue(recall >= 0 && recall <= 1, j.toString());
         assertEquals(100, j.get("users").asInt());
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("bench", "--model", "filter", "--train", dir.resolve("train.txt").toString(), "--test",
+                dir.resolve("test.txt").toString(), "--threads", "1"), err.toString());
+        JsonNode f = new ObjectMapper().readTree(out.toString());
+        assertEquals("filter", f.get("model").asText());
+        assertTrue(f.get("fit_seconds").asDouble() > 0, f.toString());
+        assertTrue(f.has("settings") && !f.has("epoch_seconds"), f.toString());
+        assertTrue(f.get("metrics").get("recall@20").asDouble() > recall, "the filter should beat 2 epochs of LightGCN: " + f);
+        assertEquals(2, run("bench", "--model", "filter", "--epochs", "2", "--train", dir.resolve("train.txt").toString(),
+                "--test", dir.resolve("test.txt").toString()));
+        assertEquals(2, run("bench", "--model", "mf", "--train", dir.resolve("train.txt").toString(),
+                "--test", dir.resolve("test.txt").toString()));
     }
 
     @Test
