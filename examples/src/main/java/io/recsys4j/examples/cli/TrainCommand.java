@@ -53,7 +53,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--text-weight", description = "With --model filter and --item-text: γ of the text term (fixes the settings).")
     Double textWeight;
 
-    @Option(names = "--tuning-users", description = "With --model filter: validation users the tuning scores (default 3000).")
+    @Option(names = "--tuning-users", description = "With --model filter: validation users the tuning scores (default 10000).")
     Integer tuningUsers;
 
     @Option(names = "--social-weight", description = "β of the social model (default " + TrainingSettings.DEFAULT_SOCIAL_WEIGHT + ").")
