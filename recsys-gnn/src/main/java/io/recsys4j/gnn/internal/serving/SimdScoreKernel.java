@@ -134,6 +134,18 @@ final class SimdScoreKernel extends ScoreKernel {
     }
 
     @Override
+    public void axpy(float a, float[] x, int xo, float[] y, int yo, int len) {
+        FloatVector va = FloatVector.broadcast(S, a);
+        int i = 0;
+        for (int end = S.loopBound(len); i < end; i += L) {
+            FloatVector.fromArray(S, x, xo + i).mul(va).add(FloatVector.fromArray(S, y, yo + i)).intoArray(y, yo + i);
+        }
+        for (; i < len; i++) {
+            y[yo + i] += a * x[xo + i];
+        }
+    }
+
+    @Override
     public int lanes() {
         return L;
     }
