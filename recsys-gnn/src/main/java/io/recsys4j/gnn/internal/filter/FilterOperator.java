@@ -128,13 +128,9 @@ public final class FilterOperator {
         coefficients(item, weight, from, to, coef, 0);
         float s = ScoreKernel.dot(coef, 0, w, target * m, m);
         for (int e = from; e < to; e++) {
-            if (dense != null) {
-                // the block adds the zeros too; adding them here keeps even the sign of a zero equal
-                s += weight[e] * dense[item[e] * n + target];
-                continue;
-            }
             float v = sparse(item[e], target);
-            if (v != 0f) {
+            // a dense block adds its zeros too; adding them here keeps even the sign of a zero equal
+            if (v != 0f || dense != null) {
                 s += weight[e] * v;
             }
         }

@@ -2,9 +2,9 @@ package io.recsys4j.gnn.internal.filter;
 
 import io.recsys4j.core.Workers;
 import io.recsys4j.gnn.internal.graph.CsrMatrix;
+import io.recsys4j.gnn.internal.serving.ScoreKernel;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
-import io.recsys4j.gnn.internal.serving.ScoreKernel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -213,10 +213,10 @@ public final class RandomizedSvd {
         return q;
     }
 
-    /** {@code A X} for dense row-major {@code X [cols x w]}: each output row is a sum of scaled rows of X. */
     // measured: the JIT does not vectorise the plain loop (1.5x slower at ml-1m size); same floats either way
     private static final ScoreKernel KERNEL = ScoreKernel.best();
 
+    /** {@code A X} for dense row-major {@code X [cols x w]}: each output row is a sum of scaled rows of X. */
     static float[] times(CsrMatrix a, float[] x, int w, Workers workers) {
         int m = a.rows();
         int[] rs = a.rowStart();

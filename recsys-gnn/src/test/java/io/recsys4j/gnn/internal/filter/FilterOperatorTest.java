@@ -12,24 +12,6 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 public class FilterOperatorTest {
-    private static CsrMatrix random(int n, double density, Random rnd) {
-        List<int[]> e = new ArrayList<>();
-        List<Float> v = new ArrayList<>();
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < n; c++) {
-                if (rnd.nextDouble() < density) {
-                    e.add(new int[] {r, c});
-                    v.add((float) (rnd.nextDouble() - 0.3));
-                }
-            }
-        }
-        float[] vv = new float[v.size()];
-        for (int k = 0; k < vv.length; k++) {
-            vv[k] = v.get(k);
-        }
-        return CsrMatrix.fromCoo(n, n, e.stream().mapToInt(x -> x[0]).toArray(), e.stream().mapToInt(x -> x[1]).toArray(), vv);
-    }
-
     /**
      * Both storages of {@code P} (sparse below half full, dense above): the block, one pair and
      * the double-precision entry agree, so the tuner, serving and explanations see one filter.
@@ -40,7 +22,7 @@ public class FilterOperatorTest {
         for (double density : new double[] {0.15, 0.9}) {
             int n = 37;
             int m = 5;
-            CsrMatrix p = random(n, density, rnd);
+            CsrMatrix p = RandomizedSvdTest.random(n, n, density, rnd.nextLong());
             float[] c = new float[n * m];
             float[] w = new float[n * m];
             for (int k = 0; k < c.length; k++) {

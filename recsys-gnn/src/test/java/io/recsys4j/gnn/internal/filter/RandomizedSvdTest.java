@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 public class RandomizedSvdTest {
-    private static CsrMatrix random(int rows, int cols, double density, long seed) {
+    static CsrMatrix random(int rows, int cols, double density, long seed) {
         Random rnd = new Random(seed);
         List<int[]> e = new ArrayList<>();
         List<Float> v = new ArrayList<>();
