@@ -34,7 +34,8 @@ import java.util.SplittableRandom;
 final class FilterTuner {
     private static final Logger LOG = LoggerFactory.getLogger(FilterTuner.class);
     private static final int K = 20;
-    private static final int BLOCK = 32;
+    private static final int BLOCK = 36;   // six of the kernel's six-user tiles
+    private static final int SLOTS = 11;
     private static final ScoreKernel KERNEL = ScoreKernel.best();
 
     private final Interactions fit;
@@ -46,6 +47,9 @@ final class FilterTuner {
     private final int[] users;
     private final Workers workers;
     private final int n;
+    // Per-thread block buffers (several MB each at Gowalla's size): allocated per block they made
+    // gigabytes of garbage per grid, and the collector grew the heap to its limit to keep up.
+    private final ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[SLOTS][0]);
     private double keptExponent = Double.NaN;
     private FilterOperator kept;
     private double keptRecall = Double.NEGATIVE_INFINITY;
@@ -98,8 +102,7 @@ final class FilterTuner {
             float[] lambda = svd == null ? new float[0] : GraphFilter.Builder.squares(svd.singularValues());
             float[] v = svd == null ? new float[0] : svd.rightVectors();
             FilterOperator linear = a == keptExponent ? kept
-                    : new FilterOperator(NormalizedGraph.gram(NormalizedGraph.normalized(fit, a), workers),
-                    new float[0], new float[0], 0);
+                    : new FilterOperator(NormalizedGraph.gram(NormalizedGraph.normalized(fit, a), workers));
             int[] ks = Arrays.stream(ranks).map(k -> Math.min(k, kMax)).distinct().toArray();
             LOG.info("graph filter tuning: exponent {}: spectrum and linear filter in {} s", a,
                     String.format("%.1f", (System.nanoTime() - t0) / 1e9));
@@ -137,6 +140,20 @@ final class FilterTuner {
             }
         }
         return out;
+    }
+
+    /**
+     * This thread's buffer {@code slot}, at least {@code size} long; zeroed over {@code size} if
+     * {@code zero} (the callers that accumulate), otherwise holding the last block's values.
+     */
+    private float[] buffer(int slot, int size, boolean zero) {
+        float[][] b = scratch.get();
+        if (b[slot].length < size) {
+            b[slot] = new float[size];
+        } else if (zero) {
+            Arrays.fill(b[slot], 0, size, 0f);
+        }
+        return b[slot];
     }
 
     private static double mean(double[] x) {
@@ -206,11 +223,11 @@ final class FilterTuner {
         });
         int[] item = itemsRef[0];
         float[] weight = weightsRef[0];
-        float[] lin = new float[rows * n];
+        float[] lin = buffer(0, rows * n, false);
         linear.score(rows, start, item, weight, lin, 0, Workers.sequential());
         int kMax = tb.kMax;
-        float[] proj = new float[rows * kMax];
-        float[] projPlain = new float[rows * kMax];
+        float[] proj = buffer(1, rows * kMax, true);
+        float[] projPlain = buffer(2, rows * kMax, true);
         for (int r = 0; r < rows; r++) {
             for (int e = start[r]; e < start[r + 1]; e++) {
                 KERNEL.axpy(weight[e], tb.vScaledT, item[e] * kMax, proj, r * kMax, kMax);
@@ -219,7 +236,7 @@ final class FilterTuner {
         }
         float[] xt = null;
         if (tb.textT != null) {
-            float[] ct = new float[rows * d];
+            float[] ct = buffer(3, rows * d, true);
             for (int r = 0; r < rows; r++) {
                 for (int e = start[r]; e < start[r + 1]; e++) {
                     int i = item[e];
@@ -228,13 +245,13 @@ final class FilterTuner {
                     }
                 }
             }
-            xt = new float[rows * n];
+            xt = buffer(4, rows * n, false);
             tb.textT.score(ct, rows, xt, 0, n);
         }
-        float[] xg = new float[rows * n];
-        float[] xh = new float[rows * n];
-        float[] tmp = new float[rows * n];
-        float[] s = new float[n];
+        float[] xg = buffer(5, rows * n, false);
+        float[] xh = buffer(6, rows * n, false);
+        float[] tmp = buffer(7, rows * n, false);
+        float[] s = buffer(8, n, false);
         int[] top = new int[K];
         float[] heap = new float[K];
         int[] frs = fit.csrRowStart();
@@ -250,8 +267,8 @@ final class FilterTuner {
                 while (seg < tb.wT.length && tb.segStart[seg + 1] <= k) {
                     int s0 = tb.segStart[seg];
                     int len = tb.segStart[seg + 1] - s0;
-                    float[] cg = new float[rows * len];
-                    float[] ch = new float[rows * len];
+                    float[] cg = buffer(9, rows * len, false);
+                    float[] ch = buffer(10, rows * len, false);
                     for (int j = 0; j < len; j++) {
                         double lam = lambda[s0 + j];
                         double h = Math.exp(-t * lam);

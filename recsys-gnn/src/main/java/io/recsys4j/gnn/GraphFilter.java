@@ -45,7 +45,7 @@ import java.util.function.BiConsumer;
  * {@code λe^{-Tλ}}; on the tail, where {@code e^{-Tλ} ≈ 1}, it stays the plain linear filter
  * (the one approximation: the tail is not sharpened). The ideal term is GF-CF's, with its
  * item-degree pre- and post-scaling. T = 0 gives GF-CF exactly. The filter
- * {@code F = P + C Wᵀ} is never formed densely: memory is {@code O(nnz(P) + k x items)} and
+ * {@code F} is never formed densely: memory is {@code O(nnz(P) + k x items)} and
  * scores are produced per block of users.
  *
  * <p>Two optional terms: a <b>social</b> term smooths a user's row with their friends' rows,
@@ -174,42 +174,57 @@ public final class GraphFilter implements Recommender {
 
     // ---- the filter ------------------------------------------------------------------------
 
-    /** Builds {@code F = P + C Wᵀ} from the fitted spectrum and the settings. */
+    /**
+     * Builds the filter of the class comment from the fitted spectrum and the settings: {@code P},
+     * then the parts of the singular-vector table {@code V} (sharpened linear correction
+     * {@code V diag(λ(e^{-Tλ}-1)) Vᵀ} when T > 0, ideal term {@code D_I^-½ V diag(α e^{-Tλ}) Vᵀ D_I^½}),
+     * then the text part {@code E diag(γ) Eᵀ}.
+     */
     static FilterOperator operator(Interactions train, FilterSettings s, float[] lambda, float[] v, float[] text,
                                    int textDim, Workers workers) {
         int n = train.numItems();
         CsrMatrix p = NormalizedGraph.gram(NormalizedGraph.normalized(train, s.exponent()), workers);
         int k = Math.min(s.rank(), lambda.length);
         int d = s.textWeight() > 0 && text != null ? textDim : 0;
-        int kp = s.sharpening() > 0 ? k : 0;
-        int m = kp + k + d;
-        float[] c = new float[n * m];
-        float[] w = new float[n * m];
-        int[] deg = train.itemDegrees();
-        float gamma = (float) s.textWeight();
-        for (int i = 0; i < n; i++) {
-            int o = i * m;
-            if (deg[i] > 0) {
-                double inv = 1 / Math.sqrt(deg[i]);
-                double sq = Math.sqrt(deg[i]);
-                for (int j = 0; j < k; j++) {
-                    double lam = lambda[j];
-                    double h = Math.exp(-s.sharpening() * lam);
-                    double x = v[j * n + i];
-                    if (kp > 0) {
-                        c[o + j] = (float) (x * lam * (h - 1));
-                        w[o + j] = (float) x;
-                    }
-                    c[o + kp + j] = (float) (inv * x * s.idealWeight() * h);
-                    w[o + kp + j] = (float) (sq * x);
+        List<float[]> tables = new ArrayList<>();
+        List<Integer> dims = new ArrayList<>();
+        List<FilterOperator.Part> parts = new ArrayList<>();
+        if (k > 0) {
+            float[] vt = new float[n * k];
+            for (int j = 0; j < k; j++) {
+                for (int i = 0; i < n; i++) {
+                    vt[i * k + j] = v[j * n + i];
                 }
             }
-            for (int j = 0; j < d; j++) {
-                c[o + kp + k + j] = gamma * text[i * d + j];
-                w[o + kp + k + j] = text[i * d + j];
+            float[] g = new float[k];
+            float[] h = new float[k];
+            for (int j = 0; j < k; j++) {
+                double e = Math.exp(-s.sharpening() * lambda[j]);
+                g[j] = (float) (lambda[j] * (e - 1));
+                h[j] = (float) (s.idealWeight() * e);
             }
+            int[] deg = train.itemDegrees();
+            float[] pre = new float[n];
+            float[] post = new float[n];
+            for (int i = 0; i < n; i++) {
+                pre[i] = deg[i] > 0 ? (float) (1 / Math.sqrt(deg[i])) : 0f;
+                post[i] = deg[i] > 0 ? (float) Math.sqrt(deg[i]) : 0f;
+            }
+            tables.add(vt);
+            dims.add(k);
+            if (s.sharpening() > 0) {
+                parts.add(new FilterOperator.Part(0, null, g, null));
+            }
+            parts.add(new FilterOperator.Part(0, pre, h, post));
         }
-        return new FilterOperator(p, c, w, m);
+        if (d > 0) {
+            float[] gamma = new float[d];
+            Arrays.fill(gamma, (float) s.textWeight());
+            parts.add(new FilterOperator.Part(tables.size(), null, gamma, null));
+            tables.add(text);
+            dims.add(d);
+        }
+        return new FilterOperator(p, tables, dims.stream().mapToInt(Integer::intValue).toArray(), parts);
     }
 
     private static float[] socialNorm(SocialGraph g) {
@@ -548,7 +563,10 @@ public final class GraphFilter implements Recommender {
             return this;
         }
 
-        /** Adds the text term: one vector per item of the catalogue (rows are unit-normalised here). */
+        /**
+         * Adds the text term: one vector per item of the catalogue, {@code null} for an item without
+         * text (rows are unit-normalised here).
+         */
         public Builder itemText(float[][] vectors) {
             this.itemText = vectors;
             return this;
@@ -668,7 +686,8 @@ public final class GraphFilter implements Recommender {
                     throw new IllegalArgumentException("itemText has " + itemText.length + " rows, the catalogue "
                             + train.numItems() + " items");
                 }
-                d = itemText.length == 0 ? 0 : itemText[0].length;
+                d = java.util.Arrays.stream(itemText).filter(java.util.Objects::nonNull).mapToInt(r -> r.length).findFirst()
+                        .orElse(0);
                 text = unitRows(itemText, d);
             }
             if (fixed != null) {
@@ -683,28 +702,10 @@ public final class GraphFilter implements Recommender {
             List<FilterCandidate> table = List.of();
             try (Workers w = Workers.of(threads)) {
                 if (chosen == null) {
-                    FilterTuner tuner = new FilterTuner(train, social, text, d, holdOut, seed, tuningUsers, w);
-                    List<FilterCandidate> all = new ArrayList<>();
-                    double a = exponents[0];
-                    if (exponents.length > 1) {
-                        // Each exponent needs its own spectrum: screen them at the smallest rank and
-                        // the middle of the grid, then search the whole grid at the best one.
-                        double[] mid = {idealWeights[idealWeights.length / 2]};
-                        double[] midT = {sharpenings[sharpenings.length / 2]};
-                        List<FilterCandidate> screen = new ArrayList<>();
-                        for (double x : exponents) {
-                            screen.addAll(tuner.run(new double[] {x}, new int[] {ranks[0]}, mid, midT, new double[] {0},
-                                    new double[] {0}));
-                        }
-                        a = FilterTuner.best(screen).exponent();
-                        all.addAll(screen);
-                    }
-                    table = tuner.run(new double[] {a}, ranks, idealWeights, sharpenings,
-                            social == null ? new double[] {0} : socialWeights,
-                            text == null ? new double[] {0} : textWeights);
-                    all.addAll(table);
-                    chosen = FilterTuner.best(table);
-                    table = all;
+                    // in its own frame, so the tuner's linear filters are garbage before the final one is built
+                    Tuned t = tune(text, d, w);
+                    table = t.all();
+                    chosen = t.chosen();
                     LOG.info("graph filter: chose {} (validation recall@20 {})", chosen.toMap(),
                             String.format("%.4f", FilterTuner.bestCandidate(table).recall()));
                 }
@@ -723,6 +724,34 @@ public final class GraphFilter implements Recommender {
             }
         }
 
+        private record Tuned(List<FilterCandidate> all, FilterSettings chosen) {
+        }
+
+        /**
+         * Screens the exponents at the smallest rank and the middle of the grid (each needs its
+         * own spectrum), then searches the whole grid at the best one, which gives the choice.
+         */
+        private Tuned tune(float[] text, int d, Workers w) {
+            FilterTuner tuner = new FilterTuner(train, social, text, d, holdOut, seed, tuningUsers, w);
+            List<FilterCandidate> all = new ArrayList<>();
+            double a = exponents[0];
+            if (exponents.length > 1) {
+                double[] mid = {idealWeights[idealWeights.length / 2]};
+                double[] midT = {sharpenings[sharpenings.length / 2]};
+                List<FilterCandidate> screen = new ArrayList<>();
+                for (double x : exponents) {
+                    screen.addAll(tuner.run(new double[] {x}, new int[] {ranks[0]}, mid, midT, new double[] {0},
+                            new double[] {0}));
+                }
+                a = FilterTuner.best(screen).exponent();
+                all.addAll(screen);
+            }
+            List<FilterCandidate> grid = tuner.run(new double[] {a}, ranks, idealWeights, sharpenings,
+                    social == null ? new double[] {0} : socialWeights, text == null ? new double[] {0} : textWeights);
+            all.addAll(grid);
+            return new Tuned(all, FilterTuner.best(grid));
+        }
+
         static float[] squares(float[] s) {
             float[] out = new float[s.length];
             for (int j = 0; j < s.length; j++) {
@@ -734,8 +763,12 @@ public final class GraphFilter implements Recommender {
         private static float[] unitRows(float[][] rows, int d) {
             float[] out = new float[rows.length * d];
             for (int i = 0; i < rows.length; i++) {
-                if (rows[i] == null || rows[i].length != d) {
-                    throw new IllegalArgumentException("itemText row " + i + " is missing or not of dimension " + d);
+                if (rows[i] == null) {
+                    continue;   // an item without text: the term gives it nothing and takes nothing from it
+                }
+                if (rows[i].length != d) {
+                    throw new IllegalArgumentException("itemText row " + i + " has dimension " + rows[i].length
+                            + ", the first row with text " + d);
                 }
                 double norm = 0;
                 for (float x : rows[i]) {

@@ -122,6 +122,53 @@ class GraphFilterTest {
         }
     }
 
+    @Test
+    void textTerm_addsGammaTimesTheCosinesOfTheUsersItems_andNothingForItemsWithoutText() {
+        Interactions t = randomGraph(30, 20, 0.2, 5);
+        java.util.Random rnd = new java.util.Random(9);
+        float[][] text = new float[t.numItems()][];
+        for (int i = 0; i < text.length; i++) {
+            if (i % 4 != 3) {   // every fourth item has no text
+                text[i] = new float[] {(float) rnd.nextGaussian(), (float) rnd.nextGaussian(), (float) rnd.nextGaussian()};
+            }
+        }
+        FilterSettings s = FilterSettings.builder().rank(4).idealWeight(0.3).sharpening(0.5).build();
+        double gamma = 0.2;
+        GraphFilter plain = GraphFilter.builder().interactions(t).settings(s).fit();
+        GraphFilter withText = GraphFilter.builder().interactions(t).itemText(text)
+                .settings(s.toBuilder().textWeight(gamma).build()).fit();
+        int n = t.numItems();
+        int[] all = java.util.stream.IntStream.range(0, t.numUsers()).toArray();
+        float[] a = new float[all.length * n];
+        float[] b = new float[all.length * n];
+        plain.score(all, a);
+        withText.score(all, b);
+        for (int u : all) {
+            for (int y = 0; y < n; y++) {
+                double expected = 0;
+                for (int e = t.csrRowStart()[u]; e < t.csrRowStart()[u + 1]; e++) {
+                    expected += gamma * cosine(text[t.csrItems()[e]], text[y]);
+                }
+                assertEquals(expected, b[u * n + y] - a[u * n + y], 1e-5, "user " + u + " item " + y);
+            }
+        }
+    }
+
+    private static double cosine(float[] x, float[] y) {
+        if (x == null || y == null) {
+            return 0;
+        }
+        double xy = 0;
+        double xx = 0;
+        double yy = 0;
+        for (int j = 0; j < x.length; j++) {
+            xy += x[j] * y[j];
+            xx += x[j] * x[j];
+            yy += y[j] * y[j];
+        }
+        return xy / Math.sqrt(xx * yy);
+    }
+
     @TempDir
     Path dir;
 
