@@ -110,7 +110,10 @@ class ExamplesTest {
     @Test
     void socialSideBySide_printsBothModels() throws Exception {
         String out = capture(() -> SocialSideBySide.main(new String[] {"pairs", train.toString(), test.toString(), social.toString()}));
-        assertTrue(out.contains("lightgcn") && out.contains("social "), out);
+        for (String model : List.of("lightgcn ", "social ", "filter ", "filter+social ")) {
+            assertTrue(out.contains("\n" + model), model + " missing:\n" + out);
+        }
+        assertTrue(out.contains("filter+social - filter") && out.contains("["), out);
     }
 
     @Test

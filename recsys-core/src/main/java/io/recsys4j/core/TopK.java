@@ -93,21 +93,49 @@ public final class TopK {
      */
     public static int select(float[] scores, int offset, int n, int[] excluded, int from, int to,
                              int k, int[] outItems, float[] heapScores) {
-        int size = 0;
-        int e = from;
-        // The next excluded item at or above i. Advancing past every entry <= i (not one step
-        // per match) keeps a repeated or negative entry from stalling the walk, at one
-        // comparison per candidate.
-        while (e < to && excluded[e] < 0) {
-            e++;
+        int size;
+        if (n >= SAMPLED_FROM * k) {
+            // Every SAMPLE-th item first, so the heap's floor is near its final height before the
+            // full scan: in item order it can rise slowly (ids sorted by first appearance put the
+            // popular items first, then better ones keep arriving), and the replacements cost
+            // more than the scan (Gowalla's filter tuning: a third of its selection time).
+            size = scan(scores, offset, n, excluded, from, to, k, outItems, heapScores, 0, SAMPLE, 0);
+            size = scan(scores, offset, n, excluded, from, to, k, outItems, heapScores, size, 1, SAMPLE);
+        } else {
+            size = scan(scores, offset, n, excluded, from, to, k, outItems, heapScores, 0, 1, 0);
         }
-        int next = e < to ? excluded[e] : Integer.MAX_VALUE;
-        for (int i = 0; i < n; i++) {
-            if (i == next) {
-                do {
-                    e++;
-                } while (e < to && excluded[e] <= i);
-                next = e < to ? excluded[e] : Integer.MAX_VALUE;
+        // Heap-sort in place: repeatedly move the worst to the end.
+        for (int end = size - 1; end > 0; end--) {
+            float s = heapScores[end];
+            int it = outItems[end];
+            heapScores[end] = heapScores[0];
+            outItems[end] = outItems[0];
+            siftDown(heapScores, outItems, end, s, it);
+        }
+        return size;
+    }
+
+    private static final int SAMPLE = 16;
+    private static final int SAMPLED_FROM = 64;
+
+    /**
+     * Offers items {@code 0, step, 2 step, ...} (skipping multiples of {@code skip} when it is
+     * positive, the ones a sampling pass offered) to the heap of {@code size} entries; returns
+     * its new size. The comparison is complete (score, then lower index), so the result does
+     * not depend on the order items are offered in.
+     */
+    private static int scan(float[] scores, int offset, int n, int[] excluded, int from, int to, int k,
+                            int[] outItems, float[] heapScores, int size, int step, int skip) {
+        int e = from;
+        for (int i = 0; i < n; i += step) {
+            if (skip > 0 && (i & (skip - 1)) == 0) {   // skip is a power of two
+                continue;
+            }
+            // Advancing past every entry below i keeps a repeated or negative entry from stalling the walk.
+            while (e < to && excluded[e] < i) {
+                e++;
+            }
+            if (e < to && excluded[e] == i) {
                 continue;
             }
             float s = scores[offset + i];
@@ -128,18 +156,9 @@ public final class TopK {
                 }
                 heapScores[c] = s;
                 outItems[c] = i;
-            } else if (s > heapScores[0]) {
-                // Items come in ascending order, so an equal score never beats the root.
+            } else if (worse(heapScores[0], outItems[0], s, i)) {
                 siftDown(heapScores, outItems, size, s, i);
             }
-        }
-        // Heap-sort in place: repeatedly move the worst to the end.
-        for (int end = size - 1; end > 0; end--) {
-            float s = heapScores[end];
-            int it = outItems[end];
-            heapScores[end] = heapScores[0];
-            outItems[end] = outItems[0];
-            siftDown(heapScores, outItems, end, s, it);
         }
         return size;
     }

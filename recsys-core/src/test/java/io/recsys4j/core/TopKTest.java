@@ -146,11 +146,15 @@ class TopKTest {
     @Test
     void select_onRandomRowsAndExclusionListsWithRepeats_equalsSortingTheCandidates() {
         SplittableRandom r = new SplittableRandom(21);
-        for (int trial = 0; trial < 500; trial++) {
-            int n = 1 + r.nextInt(30);
+        for (int trial = 0; trial < 1000; trial++) {
+            // short rows (one pass) and long ones (a sampling pass first: n >= 64 k), with ties,
+            // and scores rising with the item index, the order where the heap works hardest
+            boolean large = trial % 2 == 1;
+            int n = large ? 200 + r.nextInt(3000) : 1 + r.nextInt(30);
+            boolean rising = trial % 3 == 0;
             float[] s = new float[n];
             for (int i = 0; i < n; i++) {
-                s[i] = r.nextInt(5) == 0 ? Float.NaN : r.nextInt(4);
+                s[i] = r.nextInt(5) == 0 ? Float.NaN : rising ? i / 3 : r.nextInt(large ? 50 : 4);
             }
             // Sorted, with repeats and out-of-range entries, inside a longer array.
             int len = r.nextInt(2 * n);
@@ -165,7 +169,7 @@ class TopKTest {
             for (int j = 1; j <= len; j++) {
                 excluded.add(ex[j]);
             }
-            int k = 1 + r.nextInt(n + 2);
+            int k = 1 + r.nextInt(large ? 40 : n + 2);
             int[] want = IntStream.range(0, n).filter(i -> !excluded.contains(i) && !Float.isNaN(s[i])).boxed()
                     .sorted(Comparator.<Integer>comparingDouble(i -> -s[i]).thenComparingInt(i -> i))
                     .limit(k).mapToInt(Integer::intValue).toArray();

@@ -56,6 +56,23 @@ public final class EvaluationReport {
         return out;
     }
 
+    /**
+     * The same report over the evaluated users {@code keep} accepts (a degree bucket, a market):
+     * their per-user values unchanged, so means and {@link PairedDifference}s of sub-reports are
+     * those of that group.
+     */
+    public EvaluationReport forUsers(java.util.function.Predicate<String> keep) {
+        List<String> ids = new java.util.ArrayList<>();
+        List<double[]> kept = new java.util.ArrayList<>();
+        for (int u = 0; u < rows.length; u++) {
+            if (keep.test(userIds.get(u))) {
+                ids.add(userIds.get(u));
+                kept.add(rows[u]);
+            }
+        }
+        return new EvaluationReport(layout, ids, kept.toArray(new double[0][]));
+    }
+
     /** Mean over the users for whom the metric is defined; NaN if none. */
     public double mean(String metric) {
         int c = column(metric);

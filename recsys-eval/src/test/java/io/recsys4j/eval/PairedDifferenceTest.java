@@ -38,6 +38,20 @@ class PairedDifferenceTest {
     }
 
     @Test
+    void aSubReport_keepsItsUsersValues_andComparesAsThatGroup() {
+        EvaluationReport a = report(List.of("u1", "u2", "u3", "u4"), 0.9, 0.6, 0.8, 0.5);
+        EvaluationReport b = report(List.of("u1", "u2", "u3", "u4"), 0.3, 0.5, 0.5, 0.7);
+        java.util.function.Predicate<String> odd = id -> id.equals("u1") || id.equals("u3");
+        EvaluationReport sub = a.forUsers(odd);
+        assertEquals(List.of("u1", "u3"), sub.userIds());
+        assertEquals(0.85, sub.mean("auc"), 1e-12);
+        PairedDifference d = PairedDifference.of(sub, b.forUsers(odd), "auc");
+        assertEquals(2, d.users());
+        assertEquals(0.45, d.mean(), 1e-12, "(0.6 + 0.3) / 2");
+        assertEquals(0, a.forUsers(id -> false).users());
+    }
+
+    @Test
     void aNoisyGap_isNeitherWay() {
         EvaluationReport a = report(List.of("u1", "u2", "u3"), 0.9, 0.1, 0.5);
         EvaluationReport b = report(List.of("u1", "u2", "u3"), 0.1, 0.9, 0.5);

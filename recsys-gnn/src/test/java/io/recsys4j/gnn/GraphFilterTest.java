@@ -123,7 +123,7 @@ class GraphFilterTest {
     }
 
     @Test
-    void textTerm_addsGammaTimesTheCosinesOfTheUsersItems_andNothingForItemsWithoutText() {
+    void textTerm_addsGammaTimesTheCentredCosinesOfTheUsersItems_andNothingForItemsWithoutText() {
         Interactions t = randomGraph(30, 20, 0.2, 5);
         java.util.Random rnd = new java.util.Random(9);
         float[][] text = new float[t.numItems()][];
@@ -138,6 +138,7 @@ class GraphFilterTest {
         GraphFilter withText = GraphFilter.builder().interactions(t).itemText(text)
                 .settings(s.toBuilder().textWeight(gamma).build()).fit();
         int n = t.numItems();
+        double[][] e = centredUnit(text);
         int[] all = java.util.stream.IntStream.range(0, t.numUsers()).toArray();
         float[] a = new float[all.length * n];
         float[] b = new float[all.length * n];
@@ -146,27 +147,41 @@ class GraphFilterTest {
         for (int u : all) {
             for (int y = 0; y < n; y++) {
                 double expected = 0;
-                for (int e = t.csrRowStart()[u]; e < t.csrRowStart()[u + 1]; e++) {
-                    expected += gamma * cosine(text[t.csrItems()[e]], text[y]);
+                for (int q = t.csrRowStart()[u]; q < t.csrRowStart()[u + 1]; q++) {
+                    expected += gamma * dot(e[t.csrItems()[q]], e[y]);
                 }
                 assertEquals(expected, b[u * n + y] - a[u * n + y], 1e-5, "user " + u + " item " + y);
             }
         }
     }
 
-    private static double cosine(float[] x, float[] y) {
-        if (x == null || y == null) {
-            return 0;
+    /** Unit rows less their mean over the rows with text; null rows stay null. */
+    private static double[][] centredUnit(float[][] rows) {
+        int d = 3;
+        double[] mean = new double[d];
+        int count = 0;
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] != null) {
+                double norm = Math.sqrt(rows[i][0] * rows[i][0] + rows[i][1] * rows[i][1] + rows[i][2] * rows[i][2]);
+                out[i] = new double[d];
+                for (int j = 0; j < d; j++) {
+                    out[i][j] = rows[i][j] / norm;
+                    mean[j] += out[i][j];
+                }
+                count++;
+            }
         }
-        double xy = 0;
-        double xx = 0;
-        double yy = 0;
-        for (int j = 0; j < x.length; j++) {
-            xy += x[j] * y[j];
-            xx += x[j] * x[j];
-            yy += y[j] * y[j];
+        for (double[] r : out) {
+            for (int j = 0; r != null && j < d; j++) {
+                r[j] -= mean[j] / count;
+            }
         }
-        return xy / Math.sqrt(xx * yy);
+        return out;
+    }
+
+    private static double dot(double[] x, double[] y) {
+        return x == null || y == null ? 0 : x[0] * y[0] + x[1] * y[1] + x[2] * y[2];
     }
 
     @TempDir

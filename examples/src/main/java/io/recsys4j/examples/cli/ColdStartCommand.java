@@ -16,6 +16,7 @@ import io.recsys4j.eval.PairedDifference;
 import io.recsys4j.eval.RankingEvaluator;
 import io.recsys4j.eval.baseline.PopularityScorer;
 import io.recsys4j.gnn.ColdStartTuning;
+import io.recsys4j.gnn.GraphFilter;
 import io.recsys4j.gnn.GraphRecommender;
 import io.recsys4j.gnn.ModelKind;
 import io.recsys4j.text.TextEncoder;
@@ -40,13 +41,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * training and a warm test set. Cold items are ranked only against cold items, warm items
  * only against warm ones (training items masked), so each model is judged where it plays.
  * No choice looks at the test sets: LightGCN stops on a per-user validation split, and the
- * text-fed models' cold-start weight and epoch count are chosen on items and interactions
- * held out of the training data.
+ * text-fed models' cold-start weight and epoch count, and the text filter's text weight, are
+ * chosen on items and interactions held out of the training data.
  */
 @Command(name = "coldstart", mixinStandardHelpOptions = true,
-        description = "Hold out items entirely and compare popularity, LightGCN, text-only and the text-fed graph "
-            + "model on the held-out (cold) items and on the warm items. Without --train: the synthetic world.")
+        description = "Hold out items entirely and compare popularity, LightGCN, text-only, the text-fed graph "
+            + "model and the graph filter without and with its text term on the held-out (cold) items and on the warm "
+            + "items. Without --train: the synthetic world.")
 final class ColdStartCommand implements Callable<Integer> {
+    private static final String TEXT_FILTER = "text filter";
     private static final RankingEvaluator EVALUATOR = RankingEvaluator.builder().ks(20).auc(false).build();
 
     @Spec
@@ -81,6 +84,12 @@ final class ColdStartCommand implements Callable<Integer> {
                 + "text-fed model takes the weight and epoch count with the best validation: 10%% of the training "
                 + "items held out the same way, and 10%% of each user's other training items.")
     List<Double> coldWeights;
+
+    @Option(names = "--text-weight", split = ",", defaultValue = "0,0.001,0.003,0.01,0.03,0.1,0.3,1",
+            description = "Candidate weights of the graph filter's text term (default ${DEFAULT-VALUE}), chosen on the "
+                + "same held-out items and interactions as --cold-weight; the filter's other settings are tuned on a "
+                + "per-user hold-out as in train --model filter.")
+    List<Double> textWeights;
 
     @Option(names = "--patience", defaultValue = "3",
             description = "Stop after N epochs without a better validation recall@20 on 10%% of each user's training items (default ${DEFAULT-VALUE}).")
@@ -177,6 +186,8 @@ final class ColdStartCommand implements Callable<Integer> {
                     weights, out);
         }
 
+        addFilters(tr, withNulls, graph, models, weights, out);
+
         Map<String, Object> json = new LinkedHashMap<>();
         Map<String, EvaluationReport> cold = new LinkedHashMap<>();
         Map<String, EvaluationReport> warm = new LinkedHashMap<>();
@@ -240,21 +251,52 @@ final class ColdStartCommand implements Callable<Integer> {
     }
 
     /**
-     * Each text-fed model against every other model on the cold items, and against LightGCN
-     * on the warm ones: mean per-user difference with its 95% interval.
+     * The graph filter as {@code train --model filter} fits it, and the same family with its
+     * text term, the weight chosen on held-out items ({@link ColdStartTuning#tuneTextWeight}).
+     */
+    private void addFilters(Interactions tr, float[][] text, SocialGraph graph, Map<String, Scorer> models,
+                            Map<String, Double> weights, PrintWriter out) {
+        long seed = seeds.seed;
+        Supplier<GraphFilter.Builder> plain = () -> {
+            GraphFilter.Builder b = GraphFilter.builder().seed(seed);
+            return graph == null ? b : b.social(graph);
+        };
+        models.put("filter", plain.get().interactions(tr).fit());
+        Supplier<GraphFilter.Builder> withText = () -> plain.get().itemText(text);
+        ColdStartTuning.FilterResult t = ColdStartTuning.tuneTextWeight(withText, tr, seed,
+                textWeights.stream().mapToDouble(Double::doubleValue).toArray());
+        for (ColdStartTuning.Candidate c : t.candidates()) {
+            out.printf(Locale.ROOT, "%s, text weight %s: validation (warm + cold recall@20) / 2 = %.4f%n", TEXT_FILTER,
+                    c.coldStartWeight(), c.validation());
+        }
+        out.printf(Locale.ROOT, "%s: %s%n", TEXT_FILTER, t.settings().toMap());
+        out.flush();
+        weights.put(TEXT_FILTER, t.settings().textWeight());
+        models.put(TEXT_FILTER, withText.get().interactions(tr).settings(t.settings()).fit());
+    }
+
+    /**
+     * Each text-fed model against every model without text on the cold items, and against
+     * LightGCN on the warm ones; the text filter against every other model, cold and warm:
+     * mean per-user difference with its 95% interval.
      */
     private static Map<String, Object> differences(Iterable<String> textFed, Map<String, EvaluationReport> cold,
             Map<String, EvaluationReport> warm, PrintWriter out) {
         Map<String, Object> json = new LinkedHashMap<>();
         out.printf(Locale.ROOT, "%nper-user differences, mean [95%% interval]:%n");
         for (String a : textFed) {
+            boolean filter = a.equals(TEXT_FILTER);
             for (String b : cold.keySet()) {
-                if (b.equals(a) || b.startsWith("text-fed")) {
+                if (b.equals(a) || (!filter && b.startsWith("text-fed"))) {
                     continue;
                 }
                 json.put(a + " - " + b + ", cold", difference(a, b, "cold", cold, out));
             }
-            json.put(a + " - lightgcn, warm", difference(a, "lightgcn", "warm", warm, out));
+            for (String b : cold.keySet()) {
+                if (b.equals("lightgcn") || (filter && !b.equals(a))) {
+                    json.put(a + " - " + b + ", warm", difference(a, b, "warm", warm, out));
+                }
+            }
         }
         return json;
     }

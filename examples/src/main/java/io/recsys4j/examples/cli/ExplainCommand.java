@@ -5,6 +5,7 @@ import io.recsys4j.gnn.GraphFilter;
 import io.recsys4j.gnn.Recommender;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,9 +54,9 @@ final class ExplainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("item '" + item + "' is not in the model (" + m.items().size() + " items)");
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("score\t%.6f%n", m.score(user, item));
+        out.printf(Locale.ROOT, "score\t%.6f%n", m.score(user, item));
         for (Contribution c : m.explain(user, item, n)) {
-            out.printf("%s\t%s\t%.6f\t%.4f%n", c.kind(), c.id(), c.amount(), c.share());
+            out.printf(Locale.ROOT, "%s\t%s\t%.6f\t%.4f%n", c.kind(), c.id(), c.amount(), c.share());
         }
         out.flush();
         return 0;

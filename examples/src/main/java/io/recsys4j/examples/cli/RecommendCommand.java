@@ -4,6 +4,7 @@ import io.recsys4j.gnn.Recommender;
 import io.recsys4j.gnn.Recommendation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,7 @@ final class RecommendCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int rank = 1;
         for (Recommendation r : m.recommend(user, k)) {
-            out.printf("%d\t%s\t%.6f%n", rank++, r.itemId(), r.score());
+            out.printf(Locale.ROOT, "%d\t%s\t%.6f%n", rank++, r.itemId(), r.score());
         }
         out.flush();
         return 0;
