@@ -127,37 +127,57 @@ public final class TopK {
     private static int scan(float[] scores, int offset, int n, int[] excluded, int from, int to, int k,
                             int[] outItems, float[] heapScores, int size, int step, int skip) {
         int e = from;
+        while (e < to && excluded[e] < 0) {
+            e++;
+        }
+        int next = e < to ? excluded[e] : Integer.MAX_VALUE;
+        // the heap's root, held in locals: once the heap is full most items fail one comparison
+        float floor = size == k ? heapScores[0] : 0f;
+        int floorItem = size == k ? outItems[0] : 0;
+        int mask = skip > 0 ? skip - 1 : -1;   // skip is a power of two; -1 skips nothing
         for (int i = 0; i < n; i += step) {
-            if (skip > 0 && (i & (skip - 1)) == 0) {   // skip is a power of two
-                continue;
+            if (i >= next) {
+                // Advancing past every entry below i keeps a repeated or negative entry from stalling the walk.
+                while (e < to && excluded[e] < i) {
+                    e++;
+                }
+                next = e < to ? excluded[e] : Integer.MAX_VALUE;
+                if (next == i) {
+                    continue;
+                }
             }
-            // Advancing past every entry below i keeps a repeated or negative entry from stalling the walk.
-            while (e < to && excluded[e] < i) {
-                e++;
-            }
-            if (e < to && excluded[e] == i) {
+            if ((i & mask) == 0 && mask >= 0) {
                 continue;
             }
             float s = scores[offset + i];
+            if (size == k) {
+                // a NaN fails both comparisons
+                if (s > floor || (s == floor && i < floorItem)) {
+                    siftDown(heapScores, outItems, size, s, i);
+                    floor = heapScores[0];
+                    floorItem = outItems[0];
+                }
+                continue;
+            }
             if (s != s) {
                 continue;
             }
-            if (size < k) {
-                // Sift up: the root holds the worst (lowest score, then highest index).
-                int c = size++;
-                while (c > 0) {
-                    int p = (c - 1) >>> 1;
-                    if (!worse(s, i, heapScores[p], outItems[p])) {
-                        break;
-                    }
-                    heapScores[c] = heapScores[p];
-                    outItems[c] = outItems[p];
-                    c = p;
+            // Sift up: the root holds the worst (lowest score, then highest index).
+            int c = size++;
+            while (c > 0) {
+                int p = (c - 1) >>> 1;
+                if (!worse(s, i, heapScores[p], outItems[p])) {
+                    break;
                 }
-                heapScores[c] = s;
-                outItems[c] = i;
-            } else if (worse(heapScores[0], outItems[0], s, i)) {
-                siftDown(heapScores, outItems, size, s, i);
+                heapScores[c] = heapScores[p];
+                outItems[c] = outItems[p];
+                c = p;
+            }
+            heapScores[c] = s;
+            outItems[c] = i;
+            if (size == k) {
+                floor = heapScores[0];
+                floorItem = outItems[0];
             }
         }
         return size;

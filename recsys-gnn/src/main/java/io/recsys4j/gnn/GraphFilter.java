@@ -80,6 +80,10 @@ public final class GraphFilter implements Recommender {
     private final double fitSeconds;
     private final int threads;
     private final float[] socialNorm; // per social CSR entry: 1/sqrt(d_u d_v)
+    // One pool for every block scored: workers made per call started a thread per block, and each
+    // new thread allocated its own scoring buffers (megabytes per block of garbage at Gowalla's
+    // size). Its daemon helper ends when idle, so the model needs no close().
+    private final Workers scoring;
 
     GraphFilter(Interactions train, SocialGraph social, float[] text, int textDim, FilterSettings settings,
                 float[] lambda, float[] v, List<FilterCandidate> tuning, double fitSeconds, int threads) {
@@ -94,9 +98,8 @@ public final class GraphFilter implements Recommender {
         this.fitSeconds = fitSeconds;
         this.threads = threads;
         this.socialNorm = social == null ? null : socialNorm(social);
-        try (Workers w = Workers.of(threads)) {
-            this.op = operator(train, settings, lambda, v, text, textDim, w);
-        }
+        this.scoring = Workers.of(threads);
+        this.op = operator(train, settings, lambda, v, text, textDim, scoring);
     }
 
     private GraphFilter(GraphFilter base, Interactions train) {
@@ -111,6 +114,7 @@ public final class GraphFilter implements Recommender {
         this.fitSeconds = base.fitSeconds;
         this.threads = base.threads;
         this.socialNorm = base.socialNorm;
+        this.scoring = base.scoring;
         this.op = base.op;
     }
 
@@ -301,13 +305,8 @@ public final class GraphFilter implements Recommender {
     @Override
     public void score(int[] userIndices, float[] out) {
         Rows rows = rowsOf(userIndices);
-        if (userIndices.length < 32) {
-            op.score(userIndices.length, rows.start, rows.item, rows.weight, out, 0, Workers.sequential());
-        } else {
-            try (Workers w = Workers.of(threads)) {
-                op.score(userIndices.length, rows.start, rows.item, rows.weight, out, 0, w);
-            }
-        }
+        op.score(userIndices.length, rows.start, rows.item, rows.weight, out, 0,
+                userIndices.length < 32 ? Workers.sequential() : scoring);
     }
 
     @Override

@@ -331,7 +331,8 @@ class RecsysCliTest {
         Path social = write("social-plus.tsv", friends.toString());
         assertEquals(0, run("coldstart", "--format", "lightgcn", "--train", all.toString(), "--item-text",
                 dir.resolve("items.tsv").toString(), "--social", social.toString(), "--encoder", "hashing",
-                "--epochs", "3", "--dim", "16", "--cold-weight", "0,2", "--report", report.toString()), err.toString());
+                "--epochs", "3", "--dim", "16", "--cold-weight", "0,2", "--text-weight", "0,0.1", "--report",
+                report.toString()), err.toString());
         JsonNode j = new ObjectMapper().readTree(report.toFile());
         int coldUsers = j.get("cold_users").asInt();
         int warmUsers = j.get("warm_users").asInt();
@@ -350,7 +351,13 @@ class RecsysCliTest {
             assertEquals(mean, d.get(0).asDouble(), 1e-9, "paired mean difference = difference of means (same users)");
             assertTrue(d.get(1).asDouble() < mean && mean < d.get(2).asDouble(), d.toString());
         }
-        for (String m : new String[] {"popularity", "lightgcn", "text-only", "text-fed gcn", "text-fed social"}) {
+        double gamma = j.get("text filter").get("cold_weight").asDouble(-1);
+        assertTrue(gamma == 0 || gamma == 0.1, "the text filter's weight, chosen among those given: " + gamma);
+        assertTrue(out.toString().contains("text filter, text weight 0.1: validation (warm + cold recall@20) / 2 = "),
+                out.toString());
+        assertTrue(j.get("differences").has("text filter - filter, cold"), j.get("differences").toString());
+        for (String m : new String[] {"popularity", "lightgcn", "text-only", "text-fed gcn", "text-fed social", "filter",
+                "text filter"}) {
             for (String k : new String[] {"cold_recall@20", "cold_ndcg@20", "warm_recall@20", "warm_ndcg@20"}) {
                 double v = j.get(m).get(k).asDouble(-1);
                 assertTrue(v >= 0 && v <= 1, m + " " + k + " = " + v);

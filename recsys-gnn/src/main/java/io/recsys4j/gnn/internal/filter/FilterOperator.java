@@ -63,7 +63,7 @@ public final class FilterOperator {
     /**
      * @param p the sparse part, {@code items x items}
      * @param tables row-major {@code [items x dims[t]]} tables, kept (not copied)
-     * @param parts the low-rank parts, in summation order; a table's parts must be consecutive
+     * @param parts the low-rank parts, in summation order, by ascending table
      */
     public FilterOperator(CsrMatrix p, List<float[]> tables, int[] dims, List<Part> parts) {
         if (p.rows() != p.cols() || tables.size() != dims.length) {
@@ -74,23 +74,25 @@ public final class FilterOperator {
         this.rowMajor = tables.toArray(new float[0][]);
         this.chunked = new ChunkedTable[rowMajor.length];
         this.parts = new Part[rowMajor.length][];
-        int seen = 0;
+        for (int q = 0; q < parts.size(); q++) {
+            Part h = parts.get(q);
+            int t = h.table();
+            if (t < 0 || t >= rowMajor.length || (q > 0 && t < parts.get(q - 1).table())) {
+                throw new IllegalArgumentException("part " + q + " names table " + t
+                        + ": tables must exist and their parts come in table order");
+            }
+            if (h.scale().length != dims[t] || (h.pre() != null && h.pre().length != n)
+                    || (h.post() != null && h.post().length != n)) {
+                throw new IllegalArgumentException("part " + q + " does not match table " + t + "'s shape");
+            }
+        }
         for (int t = 0; t < rowMajor.length; t++) {
             if (rowMajor[t].length != (long) n * dims[t]) {
                 throw new IllegalArgumentException("table " + t + " is not items x " + dims[t]);
             }
             int table = t;
             this.parts[t] = parts.stream().filter(h -> h.table() == table).toArray(Part[]::new);
-            for (Part h : this.parts[t]) {
-                if (h.scale().length != dims[t] || (h.pre() != null && h.pre().length != n)
-                        || (h.post() != null && h.post().length != n) || parts.indexOf(h) != seen++) {
-                    throw new IllegalArgumentException("part of table " + t + " of inconsistent shape or out of order");
-                }
-            }
             this.chunked[t] = new ChunkedTable(rowMajor[t], n, dims[t], 0, dims[t]);
-        }
-        if (seen != parts.size()) {
-            throw new IllegalArgumentException("a part names a table that does not exist");
         }
         this.dense = 2L * p.nonZeros() >= (long) n * n && (long) n * n <= Integer.MAX_VALUE - 8 ? densify(p) : null;
         this.p = dense == null ? p : null;
