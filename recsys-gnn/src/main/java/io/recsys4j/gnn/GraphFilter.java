@@ -305,8 +305,7 @@ public final class GraphFilter implements Recommender {
     @Override
     public void score(int[] userIndices, float[] out) {
         Rows rows = rowsOf(userIndices);
-        op.score(userIndices.length, rows.start, rows.item, rows.weight, out, 0,
-                userIndices.length < 32 ? Workers.sequential() : scoring);
+        op.score(userIndices.length, rows.start, rows.item, rows.weight, out, 0, scoring);
     }
 
     @Override
@@ -423,7 +422,7 @@ public final class GraphFilter implements Recommender {
         }
         rows.start[1] = rows.size;
         float[] s = new float[numItems()];
-        op.score(1, rows.start, rows.item, rows.weight, s, 0, Workers.sequential());
+        op.score(1, rows.start, rows.item, rows.weight, s, 0, scoring);
         return top(s, hist, 0, hist.length, k);
     }
 

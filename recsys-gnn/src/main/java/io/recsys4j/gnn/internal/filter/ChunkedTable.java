@@ -44,13 +44,25 @@ public final class ChunkedTable {
 
     /** {@code out[outOff + r * outStride + i] = users[r] · row_i} for every item, in the kernel's order. */
     public void score(float[] users, int rows, float[] out, int outOff, int outStride) {
+        score(users, rows, out, outOff, outStride, 0, 1);
+    }
+
+    /**
+     * As {@link #score(float[], int, float[], int, int)} for part {@code part} of {@code parts}
+     * of the items (whole chunks; the parts together cover every item once), so one user's
+     * scores can be split over threads.
+     */
+    public void score(float[] users, int rows, float[] out, int outOff, int outStride, int part, int parts) {
+        int from = (int) ((long) chunks.length * part / parts);
+        int to = (int) ((long) chunks.length * (part + 1) / parts);
         if (dim == 0) {
             for (int r = 0; r < rows; r++) {
-                java.util.Arrays.fill(out, outOff + r * outStride, outOff + r * outStride + n, 0f);
+                int o = outOff + r * outStride;
+                java.util.Arrays.fill(out, o + Math.min(n, from * CHUNK), o + Math.min(n, to * CHUNK), 0f);
             }
             return;
         }
-        for (int k = 0; k < chunks.length; k++) {
+        for (int k = from; k < to; k++) {
             int i0 = k * CHUNK;
             kernel.scoreBlock(users, rows, dim, chunks[k], CHUNK, Math.min(CHUNK, n - i0), out, outOff + i0, outStride);
         }

@@ -141,7 +141,13 @@ public final class FilterOperator {
                     coefficients(tb, item, weight, start[r], start[r + 1], coef, (r - r0) * h * dim);
                 }
                 float[] x = buffer(1, tr * h * n);
-                chunked[tb].score(coef, tr * h, x, 0, n);
+                ChunkedTable table = chunked[tb];
+                if (tasks == 1 && workers.threads() > 1) {
+                    // one request: its table pass is memory-bound, so the items are split over the threads
+                    workers.run(workers.threads(), part -> table.score(coef, tr * h, x, 0, n, part, workers.threads()));
+                } else {
+                    table.score(coef, tr * h, x, 0, n);
+                }
                 for (int r = 0; r < tr; r++) {
                     int o = outOff + (r0 + r) * n;
                     for (int q = 0; q < h; q++) {

@@ -79,6 +79,27 @@ public class FilterOperatorTest {
         }
     }
 
+    /** One row over three item chunks, split across two threads: the same bits as the one-pair door. */
+    @Test
+    void oneRowSplitOverThreads_isBitEqualToOnePair() {
+        Random rnd = new Random(4);
+        int n = 300;
+        CsrMatrix p = RandomizedSvdTest.random(n, n, 0.05, 9);
+        FilterOperator f = new FilterOperator(p, List.of(gaussian(rnd, n * 4)), new int[] {4}, List.of(
+                new FilterOperator.Part(0, null, gaussian(rnd, 4), null),
+                new FilterOperator.Part(0, gaussian(rnd, n), gaussian(rnd, 4), gaussian(rnd, n))));
+        int[] item = {3, 77, 150, 299};
+        float[] weight = {1f, 0.5f, 2f, 1f};
+        float[] out = new float[n];
+        try (Workers w = Workers.of(2)) {
+            f.score(1, new int[] {0, item.length}, item, weight, out, 0, w);
+        }
+        for (int j = 0; j < n; j++) {
+            assertEquals(Float.floatToIntBits(f.score(item, weight, 0, item.length, j)), Float.floatToIntBits(out[j]),
+                    "item " + j);
+        }
+    }
+
     @Test
     void partsOutOfOrderOrOfTheWrongWidth_areRefused() {
         Random rnd = new Random(3);
