@@ -45,10 +45,11 @@ public final class TopK {
     public static void forUsers(Scorer scorer, Interactions exclude, int[] users, int k, int blockSize,
                                 Workers workers, Sink sink) {
         java.util.Objects.requireNonNull(workers, "workers");
-        if (k < 1 || blockSize < 1) {
-            throw new IllegalArgumentException("k and blockSize must be >= 1, found " + k + ", " + blockSize);
+        if (blockSize < 1) {
+            throw new IllegalArgumentException("blockSize must be >= 1, found " + blockSize);
         }
         int n = scorer.numItems();
+        int kk = cappedK(k, n);
         if (exclude != null && exclude.numItems() != n) {
             throw new IllegalArgumentException("the excluded interactions cover " + exclude.numItems()
                     + " items, the scorer " + n);
@@ -64,10 +65,10 @@ public final class TopK {
             float[][] topScores = new float[block.length][];
             workers.run(block.length, j -> {
                 int u = block[j];
-                int[] t = new int[k];
-                float[] h = new float[k];
-                int got = rowStart == null ? select(buf, j * n, n, none, 0, 0, k, t, h)
-                        : select(buf, j * n, n, rowItems, rowStart[u], rowStart[u + 1], k, t, h);
+                int[] t = new int[kk];
+                float[] h = new float[kk];
+                int got = rowStart == null ? select(buf, j * n, n, none, 0, 0, kk, t, h)
+                        : select(buf, j * n, n, rowItems, rowStart[u], rowStart[u + 1], kk, t, h);
                 top[j] = java.util.Arrays.copyOf(t, got);
                 topScores[j] = new float[got];
                 for (int r = 0; r < got; r++) {
@@ -78,6 +79,20 @@ public final class TopK {
                 sink.accept(block[j], top[j], topScores[j]);
             }
         }
+    }
+
+    /**
+     * The length of a top-{@code k} list over {@code candidates} items, {@code min(k, candidates)},
+     * for sizing arrays before anything is allocated: a list never holds more items than there
+     * are, so {@code k = Integer.MAX_VALUE} asks for every item, not for an array the VM cannot make.
+     *
+     * @throws IllegalArgumentException if k < 1
+     */
+    public static int cappedK(int k, int candidates) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, found " + k);
+        }
+        return Math.max(0, Math.min(k, candidates));
     }
 
     /**

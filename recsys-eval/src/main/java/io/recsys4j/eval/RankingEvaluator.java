@@ -127,6 +127,7 @@ public final class RankingEvaluator implements AutoCloseable {
         private final Interactions test;
         private final int n;
         private final float[] scores;
+        private final int k;   // the longest list, at most the catalogue
         private final int[] top;
         private final float[] heap;
         private final boolean[] rel;
@@ -139,9 +140,10 @@ public final class RankingEvaluator implements AutoCloseable {
             this.test = test;
             this.n = train.numItems();
             this.scores = new float[batch * n];
-            this.top = new int[layout.maxK()];
-            this.heap = new float[layout.maxK()];
-            this.rel = new boolean[layout.maxK()];
+            this.k = TopK.cappedK(layout.maxK(), n);
+            this.top = new int[k];
+            this.heap = new float[k];
+            this.rel = new boolean[k];
             this.neg = auc ? new double[n] : null;
         }
 
@@ -153,7 +155,7 @@ public final class RankingEvaluator implements AutoCloseable {
                 int u = users[r];
                 int off = r * n;
                 int[] truth = test.itemsOf(u);
-                int got = TopK.select(scores, off, n, trItems, trStart[u], trStart[u + 1], layout.maxK(), top, heap);
+                int got = TopK.select(scores, off, n, trItems, trStart[u], trStart[u + 1], k, top, heap);
                 for (int j = 0; j < got; j++) {
                     rel[j] = Arrays.binarySearch(truth, top[j]) >= 0;
                 }

@@ -94,8 +94,8 @@ public final class ColdStartTuning {
         if (weights.length == 0) {
             throw new IllegalArgumentException("give at least one candidate text weight");
         }
-        Split heldItems = Splits.coldItems(train, HELD_OUT, seed + 1);
-        Split heldPairs = Splits.randomPerUser(heldItems.train(), HELD_OUT, seed + 2);
+        Split heldItems = heldItems(train, seed);
+        Split heldPairs = heldPairs(heldItems, seed);
         Interactions fitOn = heldPairs.train();
         ToDoubleFunction<Scorer> validation = validation(20, heldItems, heldPairs);
         FilterSettings base = textFilter.get().interactions(fitOn).textWeights(0).fit().settings();
@@ -127,6 +127,16 @@ public final class ColdStartTuning {
         }
     }
 
+    /** The cold validation split: 10% of the items held out entirely. */
+    private static Split heldItems(Interactions train, long seed) {
+        return Splits.coldItems(train, HELD_OUT, seed + 1);
+    }
+
+    /** The warm validation split: 10% of each user's interactions with the other items. */
+    private static Split heldPairs(Split heldItems, long seed) {
+        return Splits.randomPerUser(heldItems.train(), HELD_OUT, seed + 2);
+    }
+
     /** The mean of warm and cold validation recall@k on the split {@link #tune} builds. */
     private static ToDoubleFunction<Scorer> validation(int k, Split heldItems, Split heldPairs) {
         Interactions fitOn = heldPairs.train();
@@ -152,8 +162,8 @@ public final class ColdStartTuning {
         if (weights.length == 0) {
             throw new IllegalArgumentException("give at least one candidate cold-start weight");
         }
-        Split heldItems = Splits.coldItems(train, HELD_OUT, seed + 1);
-        Split heldPairs = Splits.randomPerUser(heldItems.train(), HELD_OUT, seed + 2);
+        Split heldItems = heldItems(train, seed);
+        Split heldPairs = heldPairs(heldItems, seed);
         Interactions fitOn = heldPairs.train();
         // Resolved as the candidates will be: with a validator, so that patience counts as used.
         int k = textFed.get().validator(unused -> 0).settings().validationK();

@@ -319,7 +319,7 @@ public final class GraphFilter implements Recommender {
     }
 
     private List<Recommendation> top(float[] s, int[] excluded, int from, int to, int k) {
-        int kk = Math.min(k, s.length);
+        int kk = TopK.cappedK(k, s.length);
         int[] top = new int[kk];
         float[] heap = new float[kk];
         int n = TopK.select(s, 0, s.length, excluded, from, to, kk, top, heap);
@@ -331,9 +331,7 @@ public final class GraphFilter implements Recommender {
     }
 
     private static void requireK(int k) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be >= 1, found " + k);
-        }
+        TopK.cappedK(k, 0);
     }
 
     @Override

@@ -169,6 +169,7 @@ public final class GraphRecommender implements Recommender {
      * @throws IllegalArgumentException if neither a profile nor a known friend is given
      */
     public List<Recommendation> recommendForNewUser(float[] profile, List<String> friends, int k) {
+        TopK.cappedK(k, items.size());
         float[] fromFriends = null;
         if (!friends.isEmpty()) {
             fromFriends = new float[dim];
@@ -188,11 +189,12 @@ public final class GraphRecommender implements Recommender {
             e[j] = fromText == null ? fromFriends[j] : fromFriends == null ? fromText[j] : (fromText[j] + fromFriends[j]) / 2;
         }
         int n = items.size();
+        int kk = TopK.cappedK(k, n);
         float[] s = new float[n];
         scorer.scoreVector(e, s, 0);
-        int[] top = new int[k];
-        float[] heap = new float[k];
-        int got = TopK.select(s, 0, n, new int[0], 0, 0, k, top, heap);
+        int[] top = new int[kk];
+        float[] heap = new float[kk];
+        int got = TopK.select(s, 0, n, new int[0], 0, 0, kk, top, heap);
         List<Recommendation> out = new ArrayList<>(got);
         for (int j = 0; j < got; j++) {
             out.add(new Recommendation(items.id(top[j]), s[top[j]]));
@@ -227,16 +229,14 @@ public final class GraphRecommender implements Recommender {
 
     @Override
     public List<Recommendation> recommend(String userId, int k) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be >= 1, found " + k);
-        }
+        int kk = TopK.cappedK(k, items.size());
         int u = users.require(userId);
         float[] s = new float[items.size()];
         scorer.score(new int[] {u}, s);
-        int[] top = new int[k];
-        float[] heap = new float[k];
+        int[] top = new int[kk];
+        float[] heap = new float[kk];
         int[] rs = train.csrRowStart();
-        int n = TopK.select(s, 0, s.length, train.csrItems(), rs[u], rs[u + 1], k, top, heap);
+        int n = TopK.select(s, 0, s.length, train.csrItems(), rs[u], rs[u + 1], kk, top, heap);
         List<Recommendation> out = new ArrayList<>(n);
         for (int j = 0; j < n; j++) {
             out.add(new Recommendation(items.id(top[j]), s[top[j]]));

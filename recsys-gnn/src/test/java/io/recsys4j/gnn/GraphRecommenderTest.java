@@ -91,6 +91,28 @@ class GraphRecommenderTest {
         assertEquals(ids, seen);
     }
 
+    /** Every door checks k once: below 1 is refused, any k above the catalogue means every item. */
+    @Test
+    void k_isValidatedAndCappedAtTheCatalogue_inEveryDoor() {
+        int n = model.numItems();
+        io.recsys4j.core.Interactions train = data.train();
+        String user = train.users().id(0);
+        int candidates = n - train.degree(0);
+        for (int bad : new int[] {0, -1, Integer.MIN_VALUE}) {
+            assertThrows(IllegalArgumentException.class, () -> model.recommend(user, bad));
+            assertThrows(IllegalArgumentException.class, () -> model.recommendForNewUser(null, List.of(user), bad));
+            assertThrows(IllegalArgumentException.class, () -> model.recommendBatch(List.of(user), bad, 8, (u, r) -> { }));
+        }
+        assertEquals(candidates, model.recommend(user, Integer.MAX_VALUE).size());
+        assertEquals(n, model.recommendForNewUser(null, List.of(user), Integer.MAX_VALUE).size());
+        List<List<Recommendation>> got = new java.util.ArrayList<>();
+        model.recommendBatch(List.of(user), Integer.MAX_VALUE, 8, (u, r) -> got.add(r));
+        assertEquals(candidates, got.get(0).size());
+        io.recsys4j.eval.EvaluationReport r = io.recsys4j.eval.RankingEvaluator.builder().ks(Integer.MAX_VALUE)
+                .auc(false).build().evaluate(model, train, data.test().orElseThrow());
+        assertEquals(1.0, r.mean("recall@" + Integer.MAX_VALUE), 1e-12, "every item listed, so every held item found");
+    }
+
     @Test
     void everyDoor_givesTheSamePairTheSameScoreBitForBit() {
         int n = model.numItems();

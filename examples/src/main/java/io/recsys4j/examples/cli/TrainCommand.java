@@ -129,6 +129,11 @@ final class TrainCommand implements Callable<Integer> {
     @SuppressWarnings("try") // the progress display only needs to be closed
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        for (int k : ks) {
+            if (k < 1) {   // checked before anything is read or trained, not after the training
+                throw new IllegalArgumentException("--k must be >= 1, found " + k);
+            }
+        }
         if ("filter".equals(model)) {
             return new FilterTraining(this).run(out);
         }

@@ -228,6 +228,29 @@ class RecsysCliTest {
         assertEquals(2, run("recommend", "--model", model.toString(), "--user", "nobody"));
     }
 
+    /** k beyond the catalogue lists every candidate instead of asking for an impossible array; k < 1 is refused first. */
+    @Test
+    void hugeK_listsEveryCandidate_andKBelowOne_isRefusedBeforeTraining() throws IOException {
+        assertEquals(0, run("synth", "--out", dir.toString(), "--users", "60", "--items", "90", "--interactions", "900"), err.toString());
+        String train = dir.resolve("train.txt").toString();
+        String test = dir.resolve("test.txt").toString();
+        Path model = dir.resolve("m.bin");
+        String max = String.valueOf(Integer.MAX_VALUE);
+        assertEquals(0, run("train", "--format", "lightgcn", "--train", train, "--test", test, "--epochs", "1", "--dim", "4",
+                "--k", max, "--save", model.toString()), err.toString());
+        assertEquals(0, run("baseline", "--format", "lightgcn", "--train", train, "--test", test, "--k", max), err.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("recommend", "--model", model.toString(), "--user", "5", "--k", max), err.toString());
+        int listed = out.toString().strip().split("\n").length;
+        assertTrue(listed > 0 && listed <= 90, listed + " lines");
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("train", "--format", "lightgcn", "--train", train, "--test", test, "--epochs", "1", "--dim", "4",
+                "--k", "20,0"));
+        assertTrue(err.toString().contains("--k must be >= 1, found 0"), err.toString());
+        assertFalse(out.toString().contains("read "), "refused before reading the data: " + out);
+    }
+
     @Test
     void encode_writesOneVectorLinePerInputLine_emptyLineIsZero() throws IOException {
         Path in = write("texts.txt", "red running shoes\n\nwireless headphones\n");
