@@ -135,6 +135,12 @@ public final class GraphRecommender implements Recommender {
         if (x.length != featureDim) {
             throw new IllegalArgumentException("text vector has " + x.length + " components, the model takes " + featureDim);
         }
+        for (int j = 0; j < x.length; j++) {
+            // a NaN would silently empty every list it touches (NaN scores are never selected)
+            if (!Float.isFinite(x[j])) {
+                throw new IllegalArgumentException("text vector component " + j + " is " + x[j]);
+            }
+        }
         float[] e = ColdStartLoss.placement(x, projection, dim, settings.layers());
         return e;
     }

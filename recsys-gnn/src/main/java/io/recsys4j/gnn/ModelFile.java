@@ -220,6 +220,7 @@ final class ModelFile {
     }
 
     static Recommender read(Path file) throws IOException {
+        io.recsys4j.core.io.InputFiles.requireReadable(file);
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length < MAGIC.length + 12 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
             throw new IOException(file + ": not a recsys4j model file");

@@ -96,6 +96,18 @@ class TextFedTest {
         assertThrows(IllegalArgumentException.class, () -> textFed.addItem("brand-new", new float[3]));
     }
 
+    /** A NaN or infinite component is refused by name instead of emptying the lists it touches. */
+    @Test
+    void nonFiniteTextVectors_areRefused_forNewItemsAndNewUsers() {
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY}) {
+            float[] v = vectors[7].clone();
+            v[2] = bad;
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> textFed.addItem("x", v));
+            assertTrue(e.getMessage().contains("component 2"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> textFed.recommendForNewUser(v, List.of(), 10));
+        }
+    }
+
     @Test
     void newUser_fromProfileText_getsItemsOfThatCategory() {
         int item = 5;

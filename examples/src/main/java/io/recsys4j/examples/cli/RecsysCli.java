@@ -54,6 +54,11 @@ public final class RecsysCli {
                 err.println("error: " + ex.getMessage());
                 return BAD_INPUT;
             }
+            if (ex instanceof java.io.IOException && ex.getMessage() != null) {
+                // a file that cannot be read or written, or a corrupt model file: bad input, not a bug
+                err.println("error: " + ex.getMessage());
+                return BAD_INPUT;
+            }
             err.println("error: " + ex);
             return 1;
         });

@@ -228,6 +228,21 @@ class RecsysCliTest {
         assertEquals(2, run("recommend", "--model", model.toString(), "--user", "nobody"));
     }
 
+    /** A directory where a file belongs, as data or as a model: one line naming it, exit 2. */
+    @Test
+    void aDirectoryAsInput_isOneLineNamingIt_exit2() throws IOException {
+        Path d = Files.createDirectory(dir.resolve("folder"));
+        assertEquals(2, run("train", "--format", "lightgcn", "--train", d.toString(), "--test", d.toString(), "--epochs", "1"));
+        assertEquals("error: " + d + ": is a directory, not a file", err.toString().strip());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("recommend", "--model", d.toString(), "--user", "1"));
+        assertEquals("error: " + d + ": is a directory, not a file", err.toString().strip());
+        err.getBuffer().setLength(0);
+        Path junk = write("junk.bin", "not a model at all, but long enough to have a header");
+        assertEquals(2, run("recommend", "--model", junk.toString(), "--user", "1"));
+        assertEquals("error: " + junk + ": not a recsys4j model file", err.toString().strip());
+    }
+
     /** k beyond the catalogue lists every candidate instead of asking for an impossible array; k < 1 is refused first. */
     @Test
     void hugeK_listsEveryCandidate_andKBelowOne_isRefusedBeforeTraining() throws IOException {

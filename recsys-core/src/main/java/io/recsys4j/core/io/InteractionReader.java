@@ -233,7 +233,11 @@ public final class InteractionReader {
         int itemCol = -1;
         int ratingCol = -1;
         int timeCol = -1;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int c = 0; c < cols.length; c++) {
+            if (!seen.add(cols[c].strip())) {
+                throw src.error("column '" + cols[c].strip() + "' appears twice in the header");
+            }
             switch (cols[c].strip()) {
                 case "userId" -> userCol = c;
                 case "movieId" -> itemCol = c;

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,10 +19,8 @@ final class LineSource implements AutoCloseable {
 
     LineSource(Path file) throws IOException {
         this.file = file;
-        if (!Files.exists(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no such file");
-        }
-        if (Files.size(file) == 0) {
+        InputFiles.requireReadable(file);
+        if (InputFiles.isEmptyRegularFile(file)) {
             throw new MalformedDataException(file, 0, "the file is empty");
         }
         this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);

@@ -130,7 +130,8 @@ public final class TextReader {
     }
 
     private static CSVParser open(Path file, String... header) throws IOException {
-        if (Files.size(file) == 0) {
+        InputFiles.requireReadable(file);
+        if (InputFiles.isEmptyRegularFile(file)) {
             throw new MalformedDataException(file, 0, "the file is empty");
         }
         Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);

@@ -44,6 +44,26 @@ class InteractionReaderTest {
     }
 
     @Test
+    void movieLens_headerNamingAColumnTwice_isRefusedNamingIt() throws IOException {
+        Path p = write("ratings.csv", "userId,movieId,userId\n1,2,3\n");
+        MalformedDataException e = rejects(InteractionReader.movieLens(), p);
+        assertEquals(1, e.line());
+        assertTrue(e.getMessage().contains("'userId' appears twice"), e.getMessage());
+    }
+
+    @Test
+    void aDirectory_isRefusedNamingIt_byEveryReader() throws IOException {
+        Path d = Files.createDirectory(dir.resolve("not-a-file"));
+        for (InteractionReader r : new InteractionReader[] {InteractionReader.lightGcn(), InteractionReader.movieLens(),
+                InteractionReader.pairs()}) {
+            MalformedDataException e = rejects(r, d);
+            assertEquals(d + ": is a directory, not a file", e.getMessage());
+        }
+        MalformedDataException e = assertThrows(MalformedDataException.class, () -> SocialReader.edges().read(d));
+        assertEquals(d, e.file());
+    }
+
+    @Test
     void lightGcn_rejectsNonNumericIdNamingFileAndLine() throws IOException {
         Path p = write("train.txt", "0 1\n1 2 x7\n");
         MalformedDataException e = rejects(InteractionReader.lightGcn(), p);
