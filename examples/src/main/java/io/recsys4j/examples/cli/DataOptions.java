@@ -43,6 +43,12 @@ final class DataOptions {
     @Option(names = "--header", description = "pairs: the first line of each file is a header, not an interaction.")
     boolean header;
 
+    @Option(names = "--test-overlap", defaultValue = "drop",
+            description = "Test pairs that are also training pairs can never be hit (training items are masked): drop "
+                + "them with a warning giving the count (default), keep them (with the warning), or treat any as an "
+                + "error. A test file made only of training pairs is always an error.")
+    String testOverlap;
+
     /** Reads the files into one data set, printing what each loader read and skipped. */
     Dataset load(PrintWriter log) throws IOException {
         return load(log, "reject");
@@ -61,7 +67,7 @@ final class DataOptions {
         }
         Interactions tr = read(reader, train, log);
         Interactions va = valid == null ? null : read(reader, valid, log);
-        Interactions te = test == null ? null : read(reader, test, log);
+        Interactions te = test == null ? null : withoutTrainingPairs(tr, read(reader, test, log), log);
         Dataset.Builder b = Dataset.builder().train(tr).valid(va).test(te);
         if (social != null) {
             SocialReader sr = SocialReader.edges().withKnownUsers(Dataset.unionOfUsers(tr, va, te));
@@ -74,6 +80,53 @@ final class DataOptions {
             b.social(g.data());
         }
         return b.build();
+    }
+
+    /** {@code te} less the pairs {@code tr} also has, as {@code --test-overlap} says; counted either way. */
+    private Interactions withoutTrainingPairs(Interactions tr, Interactions te, PrintWriter log) {
+        String policy = policyName(testOverlap, "--test-overlap", "drop", "keep", "error");
+        int[] itemInTrain = new int[te.numItems()];
+        for (int i = 0; i < itemInTrain.length; i++) {
+            itemInTrain[i] = tr.items().indexOf(te.items().id(i));
+        }
+        int[] rs = tr.csrRowStart();
+        int[] items = tr.csrItems();
+        int[] keep = new int[te.size()];
+        int kept = 0;
+        int lastUser = -1;
+        int userInTrain = -1;
+        for (int k = 0; k < te.size(); k++) {
+            if (te.user(k) != lastUser) {
+                lastUser = te.user(k);
+                userInTrain = tr.users().indexOf(te.users().id(lastUser));
+            }
+            int ti = itemInTrain[te.item(k)];
+            boolean shared = userInTrain >= 0 && ti >= 0
+                    && java.util.Arrays.binarySearch(items, rs[userInTrain], rs[userInTrain + 1], ti) >= 0;
+            if (!shared) {
+                keep[kept++] = k;
+            }
+        }
+        int shared = te.size() - kept;
+        if (shared == 0) {
+            return te;
+        }
+        if (kept == 0) {
+            throw new IllegalArgumentException(test + ": every one of its " + te.size()
+                    + " pairs is also a training pair (is it the training file?)");
+        }
+        String what = String.format(java.util.Locale.ROOT, "%s: %d of its %d pairs are also training pairs",
+                test, shared, te.size());
+        switch (policy) {
+            case "error":
+                throw new IllegalArgumentException(what + " (--test-overlap drop or keep to go on)");
+            case "keep":
+                log.println("warning: " + what + ", kept: they are masked as training items and can never be hit");
+                return te;
+            default:
+                log.println("warning: " + what + ", dropped from the test set");
+                return te.select(java.util.Arrays.copyOf(keep, kept));
+        }
     }
 
     private void requireFormat(String option, String needed) {
@@ -101,9 +154,9 @@ final class DataOptions {
         }
     }
 
-    private static String policyName(String name, String option, String a, String b) {
-        if (!name.equals(a) && !name.equals(b)) {
-            throw new IllegalArgumentException(option + " must be " + a + " or " + b + ", found '" + name + "'");
+    private static String policyName(String name, String option, String... allowed) {
+        if (!java.util.List.of(allowed).contains(name)) {
+            throw new IllegalArgumentException(option + " must be " + String.join(", ", allowed) + ", found '" + name + "'");
         }
         return name;
     }

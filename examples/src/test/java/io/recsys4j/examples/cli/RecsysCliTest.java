@@ -228,6 +228,24 @@ class RecsysCliTest {
         assertEquals(2, run("recommend", "--model", model.toString(), "--user", "nobody"));
     }
 
+    /** Test pairs that are training pairs can never be hit: counted, dropped by default, an error when all are. */
+    @Test
+    void testPairsSharedWithTrain_areCountedAndDropped_andTheTrainingFileAsTest_isAnError() throws IOException {
+        Path tr = write("tr.txt", "0 1 2 3\n1 2 3 4\n2 0 1\n");
+        Path te = write("te.txt", "0 4 1\n1 0\n2 5\n");   // user 0's item 1 is a training pair
+        Path report = dir.resolve("b.json");
+        assertEquals(0, run("baseline", "--format", "lightgcn", "--train", tr.toString(), "--test", te.toString(), "--k", "2",
+                "--report", report.toString()), err.toString());
+        assertTrue(out.toString().contains("warning: " + te + ": 1 of its 4 pairs are also training pairs, dropped"),
+                out.toString());
+        assertEquals(2, run("baseline", "--format", "lightgcn", "--train", tr.toString(), "--test", te.toString(),
+                "--test-overlap", "error"));
+        assertTrue(err.toString().contains("1 of its 4 pairs are also training pairs"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("baseline", "--format", "lightgcn", "--train", tr.toString(), "--test", tr.toString()));
+        assertTrue(err.toString().contains("every one of its 8 pairs is also a training pair"), err.toString());
+    }
+
     /** A directory where a file belongs, as data or as a model: one line naming it, exit 2. */
     @Test
     void aDirectoryAsInput_isOneLineNamingIt_exit2() throws IOException {
