@@ -142,6 +142,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--filter, --rank, --ideal-weight, --sharpening, --exponent, --text-weight"
                     + " and --tuning-users need --model filter");
         }
+        if ("social".equals(model) && data.social == null) {   // refused before the data is read, by option name
+            throw new IllegalArgumentException("--model social needs --social FILE");
+        }
         Dataset d = data.load(out, "add");
         GraphRecommender.Builder b = GraphRecommender.builder().interactions(d.train()).layers(layers).dim(dim)
                 .epochs(epochs).batchSize(batch).learningRate(lr).regularization(reg).seed(seeds.seed).patience(patience);

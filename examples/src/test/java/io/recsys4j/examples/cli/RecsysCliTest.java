@@ -282,6 +282,9 @@ class RecsysCliTest {
                 "--k", "20,0"));
         assertTrue(err.toString().contains("--k must be >= 1, found 0"), err.toString());
         assertFalse(out.toString().contains("read "), "refused before reading the data: " + out);
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("train", "--format", "lightgcn", "--train", train, "--test", test, "--model", "social"));
+        assertEquals("error: --model social needs --social FILE", err.toString().strip());
     }
 
     @Test
