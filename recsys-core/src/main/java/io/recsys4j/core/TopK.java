@@ -108,17 +108,7 @@ public final class TopK {
      */
     public static int select(float[] scores, int offset, int n, int[] excluded, int from, int to,
                              int k, int[] outItems, float[] heapScores) {
-        int size;
-        if (n >= SAMPLED_FROM * k) {
-            // Every SAMPLE-th item first, so the heap's floor is near its final height before the
-            // full scan: in item order it can rise slowly (ids sorted by first appearance put the
-            // popular items first, then better ones keep arriving), and the replacements cost
-            // more than the scan (Gowalla's filter tuning: a third of its selection time).
-            size = scan(scores, offset, n, excluded, from, to, k, outItems, heapScores, 0, SAMPLE, 0);
-            size = scan(scores, offset, n, excluded, from, to, k, outItems, heapScores, size, 1, SAMPLE);
-        } else {
-            size = scan(scores, offset, n, excluded, from, to, k, outItems, heapScores, 0, 1, 0);
-        }
+        int size = scan(scores, offset, n, excluded, from, to, k, outItems, heapScores);
         // Heap-sort in place: repeatedly move the worst to the end.
         for (int end = size - 1; end > 0; end--) {
             float s = heapScores[end];
@@ -130,27 +120,18 @@ public final class TopK {
         return size;
     }
 
-    private static final int SAMPLE = 16;
-    private static final int SAMPLED_FROM = 64;
-
-    /**
-     * Offers items {@code 0, step, 2 step, ...} (skipping multiples of {@code skip} when it is
-     * positive, the ones a sampling pass offered) to the heap of {@code size} entries; returns
-     * its new size. The comparison is complete (score, then lower index), so the result does
-     * not depend on the order items are offered in.
-     */
+    /** Offers every candidate item to a heap of at most {@code k} entries; returns its size. */
     private static int scan(float[] scores, int offset, int n, int[] excluded, int from, int to, int k,
-                            int[] outItems, float[] heapScores, int size, int step, int skip) {
+                            int[] outItems, float[] heapScores) {
+        int size = 0;
         int e = from;
         while (e < to && excluded[e] < 0) {
             e++;
         }
         int next = e < to ? excluded[e] : Integer.MAX_VALUE;
         // the heap's root, held in locals: once the heap is full most items fail one comparison
-        float floor = size == k ? heapScores[0] : 0f;
-        int floorItem = size == k ? outItems[0] : 0;
-        int mask = skip > 0 ? skip - 1 : -1;   // skip is a power of two; -1 skips nothing
-        for (int i = 0; i < n; i += step) {
+        float floor = 0f;
+        for (int i = 0; i < n; i++) {
             if (i >= next) {
                 // Advancing past every entry below i keeps a repeated or negative entry from stalling the walk.
                 while (e < to && excluded[e] < i) {
@@ -161,16 +142,13 @@ public final class TopK {
                     continue;
                 }
             }
-            if ((i & mask) == 0 && mask >= 0) {
-                continue;
-            }
             float s = scores[offset + i];
             if (size == k) {
-                // a NaN fails both comparisons
-                if (s > floor || (s == floor && i < floorItem)) {
+                // a NaN fails the comparison; items come in ascending order, so an equal score
+                // never beats the root (whose index is lower)
+                if (s > floor) {
                     siftDown(heapScores, outItems, size, s, i);
                     floor = heapScores[0];
-                    floorItem = outItems[0];
                 }
                 continue;
             }
@@ -192,7 +170,6 @@ public final class TopK {
             outItems[c] = i;
             if (size == k) {
                 floor = heapScores[0];
-                floorItem = outItems[0];
             }
         }
         return size;
