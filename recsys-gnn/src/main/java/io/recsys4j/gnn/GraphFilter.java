@@ -319,15 +319,7 @@ public final class GraphFilter implements Recommender {
     }
 
     private List<Recommendation> top(float[] s, int[] excluded, int from, int to, int k) {
-        int kk = TopK.cappedK(k, s.length);
-        int[] top = new int[kk];
-        float[] heap = new float[kk];
-        int n = TopK.select(s, 0, s.length, excluded, from, to, kk, top, heap);
-        List<Recommendation> out = new ArrayList<>(n);
-        for (int j = 0; j < n; j++) {
-            out.add(new Recommendation(items().id(top[j]), s[top[j]]));
-        }
-        return out;
+        return TopLists.of(s, excluded, from, to, k, items());
     }
 
     private static void requireK(int k) {
@@ -336,20 +328,8 @@ public final class GraphFilter implements Recommender {
 
     @Override
     public void recommendBatch(List<String> userIds, int k, int blockSize, BiConsumer<String, List<Recommendation>> sink) {
-        requireK(k);
-        int[] indices = new int[userIds.size()];
-        for (int j = 0; j < indices.length; j++) {
-            indices[j] = train.users().require(userIds.get(j));
-        }
-        int[] position = {0};
         try (Workers workers = Workers.of(threads)) {
-            TopK.forUsers(this, train, indices, Math.min(k, numItems()), blockSize, workers, (u, top, scores) -> {
-                List<Recommendation> out = new ArrayList<>(top.length);
-                for (int r = 0; r < top.length; r++) {
-                    out.add(new Recommendation(items().id(top[r]), scores[r]));
-                }
-                sink.accept(userIds.get(position[0]++), out);
-            });
+            TopLists.batch(this, train, userIds, k, blockSize, workers, sink);
         }
     }
 

@@ -175,7 +175,7 @@ public final class GraphRecommender implements Recommender {
      * @throws IllegalArgumentException if neither a profile nor a known friend is given
      */
     public List<Recommendation> recommendForNewUser(float[] profile, List<String> friends, int k) {
-        TopK.cappedK(k, items.size());
+        TopK.cappedK(k, items.size());   // refused before any work
         float[] fromFriends = null;
         if (!friends.isEmpty()) {
             fromFriends = new float[dim];
@@ -194,18 +194,9 @@ public final class GraphRecommender implements Recommender {
         for (int j = 0; j < dim; j++) {
             e[j] = fromText == null ? fromFriends[j] : fromFriends == null ? fromText[j] : (fromText[j] + fromFriends[j]) / 2;
         }
-        int n = items.size();
-        int kk = TopK.cappedK(k, n);
-        float[] s = new float[n];
+        float[] s = new float[items.size()];
         scorer.scoreVector(e, s, 0);
-        int[] top = new int[kk];
-        float[] heap = new float[kk];
-        int got = TopK.select(s, 0, n, new int[0], 0, 0, kk, top, heap);
-        List<Recommendation> out = new ArrayList<>(got);
-        for (int j = 0; j < got; j++) {
-            out.add(new Recommendation(items.id(top[j]), s[top[j]]));
-        }
-        return out;
+        return TopLists.of(s, new int[0], 0, 0, k, items);
     }
 
     /** A builder with nothing set: {@link TrainingSettings}' defaults apply. */
@@ -235,36 +226,18 @@ public final class GraphRecommender implements Recommender {
 
     @Override
     public List<Recommendation> recommend(String userId, int k) {
-        int kk = TopK.cappedK(k, items.size());
+        TopK.cappedK(k, items.size());   // refused before any work
         int u = users.require(userId);
         float[] s = new float[items.size()];
         scorer.score(new int[] {u}, s);
-        int[] top = new int[kk];
-        float[] heap = new float[kk];
         int[] rs = train.csrRowStart();
-        int n = TopK.select(s, 0, s.length, train.csrItems(), rs[u], rs[u + 1], kk, top, heap);
-        List<Recommendation> out = new ArrayList<>(n);
-        for (int j = 0; j < n; j++) {
-            out.add(new Recommendation(items.id(top[j]), s[top[j]]));
-        }
-        return out;
+        return TopLists.of(s, train.csrItems(), rs[u], rs[u + 1], k, items);
     }
 
     @Override
     public void recommendBatch(List<String> userIds, int k, int blockSize, BiConsumer<String, List<Recommendation>> sink) {
-        int[] indices = new int[userIds.size()];
-        for (int j = 0; j < indices.length; j++) {
-            indices[j] = users.require(userIds.get(j));
-        }
-        int[] position = {0};
         try (io.recsys4j.core.Workers workers = io.recsys4j.core.Workers.of(settings.threads())) {
-            TopK.forUsers(this, train, indices, k, blockSize, workers, (u, top, scores) -> {
-                List<Recommendation> out = new ArrayList<>(top.length);
-                for (int r = 0; r < top.length; r++) {
-                    out.add(new Recommendation(items.id(top[r]), scores[r]));
-                }
-                sink.accept(userIds.get(position[0]++), out);
-            });
+            TopLists.batch(this, train, userIds, k, blockSize, workers, sink);
         }
     }
 

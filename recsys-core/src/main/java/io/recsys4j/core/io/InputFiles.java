@@ -30,8 +30,16 @@ public final class InputFiles {
         }
     }
 
-    /** True if {@code file} is a regular file with no bytes (a pipe's size says nothing: it is not "empty"). */
-    static boolean isEmptyRegularFile(Path file) throws IOException {
-        return Files.isRegularFile(file) && Files.size(file) == 0;
+    /**
+     * {@link #requireReadable}, and for a regular file at least one byte (a pipe's size says
+     * nothing: it is not "empty" for being 0).
+     *
+     * @throws MalformedDataException also if a regular file is empty
+     */
+    static void requireReadableData(Path file) throws IOException {
+        requireReadable(file);
+        if (Files.isRegularFile(file) && Files.size(file) == 0) {
+            throw new MalformedDataException(file, 0, "the file is empty");
+        }
     }
 }

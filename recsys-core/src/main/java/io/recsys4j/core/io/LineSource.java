@@ -19,10 +19,7 @@ final class LineSource implements AutoCloseable {
 
     LineSource(Path file) throws IOException {
         this.file = file;
-        InputFiles.requireReadable(file);
-        if (InputFiles.isEmptyRegularFile(file)) {
-            throw new MalformedDataException(file, 0, "the file is empty");
-        }
+        InputFiles.requireReadableData(file);
         this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
     }
 

@@ -130,10 +130,7 @@ public final class TextReader {
     }
 
     private static CSVParser open(Path file, String... header) throws IOException {
-        InputFiles.requireReadable(file);
-        if (InputFiles.isEmptyRegularFile(file)) {
-            throw new MalformedDataException(file, 0, "the file is empty");
-        }
+        InputFiles.requireReadableData(file);
         Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r);
         List<String> names = p.getHeaderNames();
