@@ -2,8 +2,6 @@ package io.recsys4j.eval;
 
 import io.recsys4j.core.io.MalformedDataException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -154,14 +152,7 @@ public final class RunFile {
     }
 
     private static List<String> lines(Path file) throws IOException {
-        if (Files.size(file) == 0) {
-            throw new MalformedDataException(file, 0, "the file is empty");
-        }
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new MalformedDataException(file, 0, "not valid UTF-8");
-        }
+        return io.recsys4j.core.internal.Utf8Lines.readAll(file);
     }
 
     /** Users with a ranking, in first-seen order. */

@@ -40,6 +40,10 @@ final class DataOptions {
     @Option(names = "--min-rating", description = "movielens: keep ratings at or above this (implicit feedback).")
     Double minRating;
 
+    @Option(names = "--catalogue", paramLabel = "N",
+            description = "lightgcn: allow id spaces 0..max id of up to N ids (default: at most max(65536, 8 x the distinct ids of the file), so that one stray huge id is an error, not gigabytes of phantom items).")
+    Long catalogue;
+
     @Option(names = "--header", description = "pairs: the first line of each file is a header, not an interaction.")
     boolean header;
 
@@ -60,6 +64,10 @@ final class DataOptions {
         if (minRating != null) {
             requireFormat("--min-rating", "movielens");
             reader = reader.withMinRating(minRating);
+        }
+        if (catalogue != null) {
+            requireFormat("--catalogue", "lightgcn");
+            reader = reader.withCatalogueLimit(catalogue);
         }
         if (header) {
             requireFormat("--header", "pairs");

@@ -7,9 +7,7 @@ import io.recsys4j.text.TextEncoder;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -98,10 +96,6 @@ final class EncodeCommand implements Callable<Integer> {
     }
 
     static List<String> readLines(Path file) throws IOException {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            throw new MalformedDataException(file, 0, "not valid UTF-8");
-        }
+        return io.recsys4j.core.internal.Utf8Lines.readAll(file);
     }
 }

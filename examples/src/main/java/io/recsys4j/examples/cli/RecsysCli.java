@@ -25,13 +25,16 @@ public final class RecsysCli {
     /** Builds the command line with the project's error handling. */
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RecsysCli());
-        // A bad option is one line and a pointer to the help, not the whole usage text.
+        // A bad option is one line (with the likely option when misspelled), not the whole usage text.
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter err = c.getErr();
-            err.println("error: " + ex.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-            err.println("try '" + c.getCommandSpec().qualifiedName() + " --help'");
+            String hint = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                hint = " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+            }
+            err.println("error: " + ex.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + hint
+                    + "; try '" + c.getCommandSpec().qualifiedName() + " --help'");
             err.flush();
             return BAD_INPUT;
         });

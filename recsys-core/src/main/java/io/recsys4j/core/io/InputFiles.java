@@ -36,7 +36,7 @@ public final class InputFiles {
      *
      * @throws MalformedDataException also if a regular file is empty
      */
-    static void requireReadableData(Path file) throws IOException {
+    public static void requireReadableData(Path file) throws IOException {
         requireReadable(file);
         if (Files.isRegularFile(file) && Files.size(file) == 0) {
             throw new MalformedDataException(file, 0, "the file is empty");

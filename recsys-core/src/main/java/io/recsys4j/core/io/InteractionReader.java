@@ -16,7 +16,11 @@ import java.util.regex.Pattern;
  *   <li>{@link #lightGcn()}: one user per line, {@code uid iid iid ...}, whitespace
  *       separated, non-negative integer ids. The id spaces are {@code 0..max id} in numeric
  *       order, so index equals id and items nobody touched are still in the catalogue, as in
- *       the reference LightGCN code.</li>
+ *       the reference LightGCN code. That catalogue is bounded by the data, so that one huge id
+ *       cannot take the memory of a billion phantom items: at most
+ *       {@code max(}{@value #MIN_CATALOGUE_LIMIT}{@code , }{@value #CATALOGUE_FACTOR}{@code  x the distinct ids in the file)}
+ *       ids on each side, or the limit set by {@link #withCatalogueLimit}; a larger id is an error
+ *       naming the line where it first appears.</li>
  *   <li>{@link #movieLens()}: {@code ratings.csv} with a header naming some of
  *       {@code userId, movieId, rating, timestamp} (the first two required), numeric ids.
  *       With {@link #withMinRating} only ratings at or above the threshold are kept (implicit
@@ -38,6 +42,13 @@ public final class InteractionReader {
     /** {@link LoadReport} reason of a repeat merged under {@link DuplicatePolicy#MERGE}. */
     static final String MERGED = "merged duplicate interaction";
 
+    /** The lightgcn format's catalogue may always hold this many ids. */
+    public static final int MIN_CATALOGUE_LIMIT = 1 << 16;
+    /** ...or this many times the distinct ids of the file. */
+    public static final int CATALOGUE_FACTOR = 8;
+    /** The largest catalogue an int-indexed array can hold. */
+    private static final int MAX_CATALOGUE = Integer.MAX_VALUE - 8;
+
     private enum Format { LIGHTGCN, MOVIELENS, PAIRS }
 
     private final Format format;
@@ -47,9 +58,17 @@ public final class InteractionReader {
     private final int weightColumn;
     private final int timeColumn;
     private final boolean header;
+    /** lightgcn: the largest catalogue allowed, or 0 for the default rule. */
+    private final int catalogueLimit;
 
     private InteractionReader(Format format, DuplicatePolicy duplicates, double minRating, String delimiter,
                               int weightColumn, int timeColumn, boolean header) {
+        this(format, duplicates, minRating, delimiter, weightColumn, timeColumn, header, 0);
+    }
+
+    private InteractionReader(Format format, DuplicatePolicy duplicates, double minRating, String delimiter,
+                              int weightColumn, int timeColumn, boolean header, int catalogueLimit) {
+        this.catalogueLimit = catalogueLimit;
         this.format = format;
         this.duplicates = duplicates;
         this.minRating = minRating;
@@ -90,7 +109,22 @@ public final class InteractionReader {
 
     /** What to do with a repeated (user, item) pair. */
     public InteractionReader withDuplicates(DuplicatePolicy policy) {
-        return new InteractionReader(format, Objects.requireNonNull(policy), minRating, delimiter, weightColumn, timeColumn, header);
+        return new InteractionReader(format, Objects.requireNonNull(policy), minRating, delimiter, weightColumn, timeColumn, header,
+                catalogueLimit);
+    }
+
+    /**
+     * lightgcn: allow id spaces {@code 0..max id} of up to {@code maxIds} ids on each side,
+     * instead of the default bound relative to the file's distinct ids.
+     *
+     * @throws IllegalArgumentException if {@code maxIds < 1} or above what an array can index
+     */
+    public InteractionReader withCatalogueLimit(long maxIds) {
+        requireFormat(Format.LIGHTGCN, "withCatalogueLimit");
+        if (maxIds < 1 || maxIds > MAX_CATALOGUE) {
+            throw new IllegalArgumentException("catalogue limit must be in 1.." + MAX_CATALOGUE + ", found " + maxIds);
+        }
+        return new InteractionReader(format, duplicates, minRating, delimiter, weightColumn, timeColumn, header, (int) maxIds);
     }
 
     /** MovieLens: keep only ratings {@code >= threshold}. */
@@ -192,9 +226,12 @@ public final class InteractionReader {
     private Interactions readLightGcn(LineSource src) throws IOException {
         IntList users = new IntList();
         IntList items = new IntList();
+        IntList lineUsers = new IntList();
         Dedup dedup = new Dedup();
         int maxUser = -1;
         int maxItem = -1;
+        long maxUserLine = 0;
+        long maxItemLine = 0;
         for (String line = src.next(); line != null; line = src.next()) {
             String t = line.strip();
             if (t.isEmpty()) {
@@ -203,13 +240,20 @@ public final class InteractionReader {
             }
             String[] tok = WHITESPACE.split(t);
             int u = src.parseIndex(tok[0], "user id");
-            maxUser = Math.max(maxUser, u);
+            lineUsers.add(u);
+            if (u > maxUser) {
+                maxUser = u;
+                maxUserLine = src.lineNo();
+            }
             for (int k = 1; k < tok.length; k++) {
                 int i = src.parseIndex(tok[k], "item id");
                 if (dedup.keep(src, u, i, tok[0], tok[k])) {
                     users.add(u);
                     items.add(i);
-                    maxItem = Math.max(maxItem, i);
+                    if (i > maxItem) {
+                        maxItem = i;
+                        maxItemLine = src.lineNo();
+                    }
                 }
             }
             if (tok.length == 1) {
@@ -220,7 +264,33 @@ public final class InteractionReader {
         if (users.size() == 0) {
             src.requireRecords();
         }
+        requireCatalogue(src, "user", maxUser, maxUserLine, lineUsers);
+        requireCatalogue(src, "item", maxItem, maxItemLine, items);
         return Interactions.of(IdMap.range(maxUser + 1), IdMap.range(maxItem + 1), users.toArray(), items.toArray(), null, null);
+    }
+
+    /** Refuses an id space {@code 0..maxId} far larger than the ids the file holds. */
+    private void requireCatalogue(LineSource src, String side, int maxId, long line, IntList ids)
+            throws MalformedDataException {
+        long size = maxId + 1L;
+        if (catalogueLimit > 0) {
+            if (size > catalogueLimit) {
+                throw new MalformedDataException(src.file(), line, side + " id " + maxId + " would make a catalogue of "
+                        + size + " " + side + "s, above the limit of " + catalogueLimit + " set for this reader");
+            }
+            return;
+        }
+        if (size <= MIN_CATALOGUE_LIMIT) {
+            return;
+        }
+        int distinct = ids.distinct();
+        long bound = Math.min(MAX_CATALOGUE, Math.max(MIN_CATALOGUE_LIMIT, (long) CATALOGUE_FACTOR * distinct));
+        if (size > bound) {
+            throw new MalformedDataException(src.file(), line, side + " id " + maxId + " would make a catalogue of "
+                    + size + " " + side + "s (the lightgcn format keeps ids 0..max id) for " + distinct + " distinct "
+                    + side + " ids in the file; the bound is max(" + MIN_CATALOGUE_LIMIT + ", " + CATALOGUE_FACTOR
+                    + " x distinct ids) = " + bound + " (--catalogue N to allow more)");
+        }
     }
 
     private Interactions readMovieLens(LineSource src) throws IOException {
@@ -375,6 +445,19 @@ public final class InteractionReader {
 
         int[] toArray() {
             return java.util.Arrays.copyOf(a, n);
+        }
+
+        /** The number of distinct values (sorts a copy). */
+        int distinct() {
+            int[] s = toArray();
+            java.util.Arrays.sort(s);
+            int d = 0;
+            for (int k = 0; k < s.length; k++) {
+                if (k == 0 || s[k] != s[k - 1]) {
+                    d++;
+                }
+            }
+            return d;
         }
     }
 

@@ -1,10 +1,7 @@
 package io.recsys4j.core.io;
 
-import java.io.BufferedReader;
+import io.recsys4j.core.internal.Utf8Lines;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,30 +9,21 @@ import java.util.Map;
 /** Reads a UTF-8 text file line by line, keeping the line number and the skip counts. */
 final class LineSource implements AutoCloseable {
     private final Path file;
-    private final BufferedReader reader;
+    private final Utf8Lines reader;
     private final Map<String, Long> skipped = new LinkedHashMap<>();
     private long lineNo;
     private long records;
 
     LineSource(Path file) throws IOException {
         this.file = file;
-        InputFiles.requireReadableData(file);
-        this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        this.reader = new Utf8Lines(file);
     }
 
     /** The next line, or null at the end. */
     String next() throws IOException {
-        String s;
-        try {
-            s = reader.readLine();
-        } catch (CharacterCodingException e) {
-            throw error("not valid UTF-8");
-        }
+        String s = reader.next();
         if (s != null) {
             lineNo++;
-            if (lineNo == 1 && !s.isEmpty() && s.charAt(0) == '\uFEFF') {
-                s = s.substring(1);
-            }
         }
         return s;
     }
@@ -79,6 +67,9 @@ final class LineSource implements AutoCloseable {
             }
             return v;
         } catch (NumberFormatException e) {
+            if (token.matches("-?[0-9]+")) {
+                throw error(what + " '" + token + "' is out of range (at most " + Integer.MAX_VALUE + ")");
+            }
             throw error("non-numeric " + what + " '" + token + "'");
         }
     }

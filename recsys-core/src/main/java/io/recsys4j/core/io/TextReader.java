@@ -4,8 +4,6 @@ import io.recsys4j.core.IdMap;
 import io.recsys4j.core.TextTable;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -130,8 +128,8 @@ public final class TextReader {
     }
 
     private static CSVParser open(Path file, String... header) throws IOException {
-        InputFiles.requireReadableData(file);
-        Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        // Decoded line by line first, so that bad UTF-8 is named at its line, not lines later.
+        Reader r = new java.io.StringReader(String.join("\n", io.recsys4j.core.internal.Utf8Lines.readAll(file)));
         CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r);
         List<String> names = p.getHeaderNames();
         for (String n : names) {

@@ -231,4 +231,69 @@ class InteractionReaderTest {
         assertThrows(IllegalStateException.class, () -> InteractionReader.lightGcn().withMinRating(3));
         assertThrows(IllegalArgumentException.class, () -> InteractionReader.forFormat("parquet"));
     }
+
+    @Test
+    void lightGcn_oneHugeItemId_isRefusedNamingFileLineAndId() throws IOException {
+        Path p = write("t.txt", "0 1 2\n1 2000000000\n2 5\n");
+        MalformedDataException e = rejects(InteractionReader.lightGcn(), p);
+        assertEquals(2, e.line(), e.getMessage());
+        assertTrue(e.problem().contains("item id 2000000000"), e.getMessage());
+        assertTrue(e.problem().contains("--catalogue"), e.getMessage());
+    }
+
+    @Test
+    void lightGcn_hugeUserId_andTheLargestInt_areRefusedWithoutOverflow() throws IOException {
+        MalformedDataException e = rejects(InteractionReader.lightGcn(), write("u.txt", "3 1\n2147483647 2\n"));
+        assertEquals(2, e.line());
+        assertTrue(e.problem().contains("user id 2147483647") && e.problem().contains("2147483648"), e.getMessage());
+        MalformedDataException big = rejects(InteractionReader.lightGcn(), write("b.txt", "0 1\n1 2147483648\n"));
+        assertEquals(2, big.line());
+        assertTrue(big.problem().contains("out of range"), big.getMessage());
+    }
+
+    @Test
+    void lightGcn_catalogueWithinTheBound_keepsUntouchedIds() throws IOException {
+        // 3 distinct items, max id 65535: inside the constant part of the bound
+        Interactions x = InteractionReader.lightGcn().read(write("t.txt", "0 0 65535\n1 7\n")).data();
+        assertEquals(65536, x.numItems());
+        // 10,000 distinct items spread to 79,992 (bound 8 x 10,000): allowed; one more at 90,000 is not
+        StringBuilder ok = new StringBuilder("0");
+        for (int i = 0; i < 10_000; i++) {
+            ok.append(' ').append(i * 8);
+        }
+        assertEquals(79_993, InteractionReader.lightGcn().read(write("ok.txt", ok + "\n")).data().numItems());
+        MalformedDataException e = rejects(InteractionReader.lightGcn(), write("no.txt", ok + " 90000\n"));
+        assertTrue(e.problem().contains("10001 distinct"), e.getMessage());
+    }
+
+    @Test
+    void lightGcn_explicitCatalogueLimit_allowsOrRefuses() throws IOException {
+        Path p = write("t.txt", "0 1\n1 200000\n");
+        assertEquals(200_001, InteractionReader.lightGcn().withCatalogueLimit(200_001).read(p).data().numItems());
+        MalformedDataException e = rejects(InteractionReader.lightGcn().withCatalogueLimit(100), p);
+        assertTrue(e.problem().contains("limit of 100"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> InteractionReader.lightGcn().withCatalogueLimit(0));
+        assertThrows(IllegalStateException.class, () -> InteractionReader.pairs().withCatalogueLimit(10));
+    }
+
+    /**
+     * The issue's case: a 2-line file with id 2,000,000,000 read by every loader in a JVM of
+     * 256 MB. Before the bound the lightgcn format built a map of two billion ids.
+     */
+    @Test
+    void everyLoader_readsAHugeIdIn256Megabytes() throws Exception {
+        Path lg = write("huge.txt", "0 1\n1 2000000000\n");
+        Path ml = write("huge.csv", "userId,movieId\n1,1\n2000000000,2000000000\n");
+        Path pr = write("huge.tsv", "1\t1\n2000000000\t2000000000\n");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process proc = new ProcessBuilder(javaBin, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                HugeIdProbe.class.getName(), lg.toString(), ml.toString(), pr.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(proc.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), out);
+        assertEquals(0, proc.exitValue(), out);
+        assertTrue(out.contains("lightgcn refused: " + lg + ":2: item id 2000000000"), out);
+        assertTrue(out.contains("movielens read 2 records, 2 items"), out);
+        assertTrue(out.contains("pairs read 2 records, 2 items"), out);
+    }
 }
