@@ -4,10 +4,10 @@ import io.recsys4j.core.IdMap;
 import io.recsys4j.core.Interactions;
 import io.recsys4j.core.SocialGraph;
 import io.recsys4j.core.internal.AtomicFiles;
+import io.recsys4j.core.io.MalformedDataException;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,7 +59,8 @@ import java.util.zip.CheckedOutputStream;
 final class ModelFile {
     static final int VERSION = 3;
     static final String LIBRARY_VERSION = libraryVersion();
-    private static final byte[] MAGIC = "RECSYS4J-GNN".getBytes(StandardCharsets.US_ASCII);
+    /** The first bytes of every model file. */
+    static final byte[] MAGIC = "RECSYS4J-GNN".getBytes(StandardCharsets.US_ASCII);
 
     private ModelFile() {
     }
@@ -140,7 +141,7 @@ final class ModelFile {
         FilterSettings s = FilterSettings.fromMap(settings);
         IdMap users = readIds(in);
         IdMap items = readIds(in);
-        int n = in.readInt();
+        int n = count(in, 8, "interaction");
         int[] u = new int[n];
         int[] i = new int[n];
         for (int k = 0; k < n; k++) {
@@ -151,7 +152,7 @@ final class ModelFile {
         SocialGraph g = null;
         if (in.readBoolean()) {
             IdMap su = readIds(in);
-            int e = in.readInt();
+            int e = count(in, 8, "social edge");
             List<Integer> a = new ArrayList<>();
             List<Integer> b = new ArrayList<>();
             for (int k = 0; k < e; k++) {
@@ -172,14 +173,15 @@ final class ModelFile {
         if (text != null && text.length != (long) d * items.size()) {
             throw new IOException("text table of " + text.length + " floats is not " + items.size() + " x " + d);
         }
-        int c = in.readInt();
+        int c = count(in, 20, "tuning candidate");
         List<FilterCandidate> tuning = new ArrayList<>(c);
         for (int k = 0; k < c; k++) {
             tuning.add(new FilterCandidate(FilterSettings.fromMap(readMap(in)), in.readDouble(), in.readDouble()));
         }
         double secs = in.readDouble();
         int threads = in.readInt();
-        return new GraphFilter(train, g, text, d, s, lambda, v, tuning, secs, Math.max(1, threads));
+        // A file's thread count is a preference, not a licence to start a million threads.
+        return new GraphFilter(train, g, text, d, s, lambda, v, tuning, secs, Math.max(1, Math.min(threads, 1024)));
     }
 
     static void write(GraphRecommender model, Path file) throws IOException {
@@ -219,19 +221,37 @@ final class ModelFile {
         });
     }
 
+    /**
+     * Reads a model file. Every way a file can be wrong, from a foreign file to a body whose
+     * checksum holds but whose counts lie, is a {@link MalformedDataException} naming the file.
+     */
     static Recommender read(Path file) throws IOException {
         io.recsys4j.core.io.InputFiles.requireReadable(file);
+        if (Files.isRegularFile(file) && Files.size(file) > Integer.MAX_VALUE - 8) {
+            throw new MalformedDataException(file, 0, "not a recsys4j model file (larger than 2 GB)");
+        }
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length < MAGIC.length + 12 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
-            throw new IOException(file + ": not a recsys4j model file");
+            throw new MalformedDataException(file, 0, "not a recsys4j model file");
         }
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 8);
         long stored = new DataInputStream(new ByteArrayInputStream(bytes, bytes.length - 8, 8)).readLong();
         if (stored != crc.getValue()) {
-            throw new IOException(file + ": checksum mismatch, the file is corrupt or truncated");
+            throw new MalformedDataException(file, 0, "checksum mismatch, the file is corrupt or truncated");
         }
         try {
+            return parse(file, bytes);
+        } catch (MalformedDataException e) {
+            throw e;
+        } catch (IOException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+            // The checksum holds, so the writer wrote this: a body that does not add up is still a bad file, not a bug here.
+            throw new MalformedDataException(file, 0, "malformed model file: " + e.getMessage());
+        }
+    }
+
+    private static Recommender parse(Path file, byte[] bytes) throws IOException {
+        {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length,
                     bytes.length - 8 - MAGIC.length));
             int version = in.readInt();
@@ -243,18 +263,18 @@ final class ModelFile {
                 } catch (IOException | RuntimeException unreadable) {
                     // Only a version-3-style header can name its writer.
                 }
-                throw new IOException(file + ": model format version " + version + by + "; this library ("
+                throw new MalformedDataException(file, 0, "model format version " + version + by + "; this library ("
                         + LIBRARY_VERSION + ") reads versions 1 to " + VERSION + ": upgrade recsys4j to load it");
             }
             if (version < 1) {
-                throw new IOException(file + ": model format version " + version + " does not exist");
+                throw new MalformedDataException(file, 0, "model format version " + version + " does not exist");
             }
             TrainingSettings.Builder settings;
             if (version >= 3) {
                 String family = in.readUTF();
                 String writer = in.readUTF();
                 if (!family.equals(GraphRecommender.FAMILY) && !family.equals(GraphFilter.FAMILY)) {
-                    throw new IOException(file + ": holds a model of family '" + family + "' (written by recsys4j "
+                    throw new MalformedDataException(file, 0, "holds a model of family '" + family + "' (written by recsys4j "
                             + writer + "); this library (" + LIBRARY_VERSION + ") reads the families: "
                             + GraphRecommender.FAMILY + ", " + GraphFilter.FAMILY);
                 }
@@ -273,7 +293,7 @@ final class ModelFile {
             int dim = in.readInt();
             IdMap users = readIds(in);
             IdMap items = readIds(in);
-            int n = in.readInt();
+            int n = count(in, 8, "interaction");
             int[] u = new int[n];
             int[] i = new int[n];
             for (int k = 0; k < n; k++) {
@@ -283,7 +303,7 @@ final class ModelFile {
             Interactions train = Interactions.of(users, items, u, i, null, null);
             float[] ue = readFloats(in);
             float[] ie = readFloats(in);
-            int h = in.readInt();
+            int h = count(in, 28, "epoch");
             List<EpochStats> history = new ArrayList<>(h);
             for (int k = 0; k < h; k++) {
                 history.add(new EpochStats(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble()));
@@ -295,8 +315,6 @@ final class ModelFile {
                 settings.coldStartWeight(TrainingSettings.DEFAULT_COLD_START_WEIGHT);
             }
             return new GraphRecommender(train, dim, ue, ie, settings.build(), history, best, projection, featureDim);
-        } catch (EOFException | IllegalArgumentException e) {
-            throw new IOException(file + ": malformed model file: " + e.getMessage(), e);
         }
     }
 
@@ -330,7 +348,7 @@ final class ModelFile {
     }
 
     private static Map<String, String> readMap(DataInputStream in) throws IOException {
-        int n = in.readInt();
+        int n = count(in, 4, "setting");
         Map<String, String> m = new LinkedHashMap<>();
         for (int k = 0; k < n; k++) {
             m.put(in.readUTF(), in.readUTF());
@@ -346,12 +364,25 @@ final class ModelFile {
     }
 
     private static IdMap readIds(DataInputStream in) throws IOException {
-        int n = in.readInt();
+        int n = count(in, 2, "id");
         List<String> ids = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             ids.add(in.readUTF());
         }
         return IdMap.of(ids);
+    }
+
+    /**
+     * Reads a count of things of at least {@code bytesEach} bytes, refusing one that the bytes
+     * left cannot hold: a lying count must not allocate gigabytes before the read fails.
+     */
+    private static int count(DataInputStream in, int bytesEach, String what) throws IOException {
+        int n = in.readInt();
+        int left = in.available(); // exact: the stream is over a byte array
+        if (n < 0 || (long) n * bytesEach > left) {
+            throw new IOException(what + " count " + n + " does not fit in the " + left + " bytes left");
+        }
+        return n;
     }
 
     private static void writeFloats(DataOutputStream out, float[] v) throws IOException {
@@ -362,7 +393,7 @@ final class ModelFile {
     }
 
     private static float[] readFloats(DataInputStream in) throws IOException {
-        int n = in.readInt();
+        int n = count(in, 4, "float");
         byte[] raw = new byte[n * 4];
         in.readFully(raw);
         float[] v = new float[n];

@@ -23,20 +23,25 @@ import org.slf4j.LoggerFactory;
 /**
  * An on-disk cache in front of an encoder, keyed by the encoder's {@link TextEncoder#name()}
  * and the SHA-256 of each text, so that re-runs skip work. One file per encoder name in the
- * cache folder: a header (magic, name, dim), then fixed-size records (hash, vector) appended
- * as texts are encoded. A record cut short by a crash is dropped (and counted in the log) on
- * the next open. Thread-safe.
+ * cache folder: a header (magic, name, dim), then fixed-size records (hash, vector, CRC-32 of
+ * both) appended as texts are encoded. On open, a record cut short by a crash, or one whose
+ * checksum fails or whose vector is not finite (a flipped bit on disk), is not trusted: it is
+ * dropped, counted ({@link #badRecords()}, and in the log), the file is rewritten without it, and
+ * its text is encoded again when asked for. A cache of the older format without checksums is
+ * discarded the same way. Thread-safe.
  */
 public final class CachingEncoder implements TextEncoder {
     private static final Logger LOG = LoggerFactory.getLogger(CachingEncoder.class);
-    private static final String MAGIC = "RECSYS4J-VECTORS-1";
+    private static final String MAGIC = "RECSYS4J-VECTORS-2";
+    /** The format before per-record checksums: its records cannot be checked, so it is rebuilt. */
+    private static final String MAGIC_V1 = "RECSYS4J-VECTORS-1";
 
     private final TextEncoder delegate;
     private final Path file;
     private final Map<ByteBuffer, float[]> vectors = new HashMap<>();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
-    private final long headerBytes;
+    private final long badRecords;
 
     /**
      * Opens (or creates) the cache of {@code delegate} in {@code dir}.
@@ -52,7 +57,7 @@ public final class CachingEncoder implements TextEncoder {
                 writeHeader(out);
             }
         }
-        this.headerBytes = load();
+        this.badRecords = load();
     }
 
     private void writeHeader(DataOutputStream out) throws IOException {
@@ -62,41 +67,88 @@ public final class CachingEncoder implements TextEncoder {
     }
 
     private int recordBytes() {
-        return 32 + 4 * delegate.dim();
+        return 32 + 4 * delegate.dim() + 4;
     }
 
+    /** Reads the records it can trust; returns how many it could not, after rewriting the file without them. */
     private long load() throws IOException {
-        long header;
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
-            String magic = in.readUTF();
-            String name = in.readUTF();
-            int dim = in.readInt();
-            if (!MAGIC.equals(magic) || !name.equals(delegate.name()) || dim != delegate.dim()) {
-                throw new IOException(file + ": a cache of '" + name + "' (dim " + dim + "), not of '"
-                        + delegate.name() + "' (dim " + delegate.dim() + ")");
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        String magic;
+        String name;
+        int dim;
+        try {
+            DataInputStream head = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+            magic = head.readUTF();
+            if (!magic.equals(MAGIC) && !magic.equals(MAGIC_V1)) {
+                throw new IOException("foreign magic");
             }
-            header = 2 + MAGIC.getBytes(StandardCharsets.UTF_8).length + 2
-                    + name.getBytes(StandardCharsets.UTF_8).length + 4;
-            long size = Files.size(file);
-            long records = (size - header) / recordBytes();
-            for (long r = 0; r < records; r++) {
-                byte[] key = new byte[32];
-                in.readFully(key);
-                float[] v = new float[delegate.dim()];
-                for (int j = 0; j < v.length; j++) {
-                    v[j] = in.readFloat();
-                }
+            name = head.readUTF();
+            dim = head.readInt();
+            in.position(bytes.length - head.available());
+        } catch (IOException e) {
+            throw new io.recsys4j.core.io.MalformedDataException(file, 0, "not a recsys4j vector cache (delete it to start afresh)");
+        }
+        if (!name.equals(delegate.name()) || dim != delegate.dim()) {
+            throw new io.recsys4j.core.io.MalformedDataException(file, 0, "a cache of '" + name + "' (dim " + dim
+                    + "), not of '" + delegate.name() + "' (dim " + delegate.dim() + ")");
+        }
+        int rec = recordBytes();
+        long bad = 0;
+        if (magic.equals(MAGIC_V1)) {
+            bad = (bytes.length - in.position()) / (rec - 4);
+            LOG.warn("{}: a cache without checksums (format 1); discarding its {} vectors, they will be encoded again",
+                    file, bad);
+            in.position(bytes.length);
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        while (in.remaining() >= rec) {
+            int start = in.position();
+            crc.reset();
+            crc.update(bytes, start, rec - 4);
+            byte[] key = new byte[32];
+            in.get(key);
+            float[] v = new float[dim];
+            boolean finite = true;
+            for (int j = 0; j < dim; j++) {
+                v[j] = in.getFloat();
+                finite &= Float.isFinite(v[j]);
+            }
+            if ((int) crc.getValue() == in.getInt() && finite) {
                 vectors.put(ByteBuffer.wrap(key), v);
-            }
-            long tail = size - header - records * recordBytes();
-            if (tail != 0) {
-                LOG.warn("{}: dropping an incomplete last record ({} bytes)", file, tail);
-                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    ch.truncate(header + records * recordBytes());
-                }
+            } else {
+                bad++;
             }
         }
-        return header;
+        int tail = in.remaining();
+        if (bad > 0 || tail > 0) {
+            LOG.warn("{}: {} record(s) failed their checksum{}; they will be encoded again", file, bad,
+                    tail > 0 ? " and an incomplete last record (" + tail + " bytes) was dropped" : "");
+            io.recsys4j.core.internal.AtomicFiles.write(file, out -> {
+                DataOutputStream d = new DataOutputStream(out);
+                writeHeader(d);
+                d.flush();
+                ByteBuffer b = ByteBuffer.allocate(rec);
+                for (Map.Entry<ByteBuffer, float[]> e : vectors.entrySet()) {
+                    b.clear();
+                    putRecord(b, e.getKey().array(), e.getValue());
+                    out.write(b.array());
+                }
+            });
+        }
+        return bad;
+    }
+
+    /** One record: hash, vector, CRC-32 of the two. */
+    private static void putRecord(ByteBuffer b, byte[] key, float[] v) {
+        int start = b.position();
+        b.put(key);
+        for (float x : v) {
+            b.putFloat(x);
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b.array(), start, b.position() - start);
+        b.putInt((int) crc.getValue());
     }
 
     @Override
@@ -139,10 +191,7 @@ public final class CachingEncoder implements TextEncoder {
             for (int k = 0; k < fresh.length; k++) {
                 out[where.get(k)] = fresh[k];
                 if (vectors.putIfAbsent(keys.get(k), fresh[k].clone()) == null) {
-                    buf.put(keys.get(k).array());
-                    for (float x : fresh[k]) {
-                        buf.putFloat(x);
-                    }
+                    putRecord(buf, keys.get(k).array(), fresh[k]);
                 }
             }
             buf.flip();
@@ -165,6 +214,11 @@ public final class CachingEncoder implements TextEncoder {
     /** Texts the wrapped encoder had to encode since the cache was opened. */
     public long misses() {
         return misses.get();
+    }
+
+    /** Records found corrupt (or of the unchecked old format) when the cache was opened, and dropped. */
+    public long badRecords() {
+        return badRecords;
     }
 
     /** Number of vectors in the cache. */

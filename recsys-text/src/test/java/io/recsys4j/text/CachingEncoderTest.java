@@ -110,4 +110,61 @@ class CachingEncoderTest {
         assertTrue(e.getMessage().contains("dim 32"), e.getMessage());
         assertTrue(Files.exists(f));
     }
+
+    private Path cacheFile() throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".vectors")).findFirst().orElseThrow();
+        }
+    }
+
+    /**
+     * The issue's case: one flipped bit in a stored vector gave a component of 3.9e37 and exit 0.
+     * Now the record fails its checksum, is counted and dropped, and the text is encoded again.
+     */
+    @Test
+    void aFlippedBitInARecord_isDetectedCountedAndRecomputed() throws IOException {
+        Counting enc = new Counting();
+        float[][] truth;
+        try (CachingEncoder c = new CachingEncoder(enc, dir)) {
+            truth = c.encodeToArrays(List.of("red shoes", "blue hat"));
+        }
+        Path f = cacheFile();
+        byte[] b = Files.readAllBytes(f);
+        int record = 32 + 4 * 32 + 4;
+        int firstRecord = b.length - 2 * record;
+        b[firstRecord + 32 + 4 * 5] ^= 0x40; // exponent bit of component 5 of the first vector
+        Files.write(f, b);
+        Counting again = new Counting();
+        try (CachingEncoder c = new CachingEncoder(again, dir)) {
+            assertEquals(1, c.badRecords());
+            assertEquals(1, c.size());
+            float[][] v = c.encodeToArrays(List.of("red shoes", "blue hat"));
+            assertArrayEquals(truth[0], v[0], 0f);
+            assertArrayEquals(truth[1], v[1], 0f);
+            assertEquals(1, again.calls.get(), "only the corrupt record is encoded again");
+        }
+        try (CachingEncoder c = new CachingEncoder(new Counting(), dir)) {
+            assertEquals(0, c.badRecords(), "the file was rewritten without the bad record");
+            assertEquals(2, c.size());
+        }
+    }
+
+    @Test
+    void aCacheWithoutChecksums_isDiscarded_andAForeignFileRefused() throws IOException {
+        Counting enc = new Counting();
+        Path f = dir.resolve(enc.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".vectors");
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(Files.newOutputStream(f))) {
+            out.writeUTF("RECSYS4J-VECTORS-1");
+            out.writeUTF(enc.name());
+            out.writeInt(32);
+            out.write(new byte[2 * (32 + 4 * 32)]);
+        }
+        try (CachingEncoder c = new CachingEncoder(enc, dir)) {
+            assertEquals(2, c.badRecords());
+            assertEquals(0, c.size());
+        }
+        Files.write(f, "not a cache at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        IOException e = assertThrows(io.recsys4j.core.io.MalformedDataException.class, () -> new CachingEncoder(enc, dir));
+        assertTrue(e.getMessage().startsWith(f + ": not a recsys4j vector cache"), e.getMessage());
+    }
 }

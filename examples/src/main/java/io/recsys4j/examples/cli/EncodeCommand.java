@@ -83,6 +83,11 @@ final class EncodeCommand implements Callable<Integer> {
             });
             spec.commandLine().getErr().printf(Locale.ROOT, "encoded %d texts with %s (dim %d) in %.2f s (%.0f texts/s)%n",
                     texts.size(), enc.name(), enc.dim(), seconds, texts.size() / Math.max(seconds, 1e-9));
+            if (enc instanceof CachingEncoder c) {
+                spec.commandLine().getErr().printf(Locale.ROOT, "cache %s: %d from the cache, %d encoded%s%n", cache,
+                        c.hits(), c.misses(), c.badRecords() == 0 ? ""
+                                : ", " + c.badRecords() + " corrupt record(s) dropped and encoded again");
+            }
         }
         return 0;
     }
