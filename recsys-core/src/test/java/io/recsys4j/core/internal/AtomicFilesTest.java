@@ -2,6 +2,7 @@ package io.recsys4j.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,5 +47,40 @@ class AtomicFilesTest {
         Path written = dir.resolve("written");
         AtomicFiles.writeString(written, "x");
         assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(written));
+    }
+
+    /** A legal 255-byte name: the temporary name used to add 42 characters and fail with "File name too long". */
+    @Test
+    void longestLegalNames_areWritten() throws IOException {
+        for (String name : new String[] {"a".repeat(251) + ".bin", "模".repeat(85), "é".repeat(127) + "x"}) {
+            assertEquals(255, name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            Path f = dir.resolve(name);
+            AtomicFiles.writeString(f, "x");
+            assertEquals("x", Files.readString(f));
+        }
+        String t = AtomicFiles.temporaryName("模".repeat(85));
+        assertTrue(t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 255, t);
+        assertTrue(t.startsWith(".模") && t.endsWith(".tmp"), t);
+    }
+
+    /** SIGTERM while a file is being written: the temporary file goes, the old target stays. */
+    @Test
+    void sigterm_duringAWrite_removesTheTemporaryFile() throws Exception {
+        Path target = dir.resolve("model.bin");
+        Files.writeString(target, "old");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                SlowWriteProbe.class.getName(), target.toString()).redirectErrorStream(true).start();
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+        assertEquals("writing", out.readLine());
+        try (var s = Files.list(dir)) {
+            assertEquals(2, s.count(), "the temporary file exists while writing");
+        }
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        try (var s = Files.list(dir)) {
+            assertEquals(java.util.List.of(target), s.toList());
+        }
+        assertEquals("old", Files.readString(target));
     }
 }
