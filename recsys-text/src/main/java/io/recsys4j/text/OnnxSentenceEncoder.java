@@ -50,8 +50,9 @@ public final class OnnxSentenceEncoder implements TextEncoder {
     private final int maxBatch;
     private final boolean typeIds;
 
-    private OnnxSentenceEncoder(String name, byte[] model, InputStream tokenizerJson, int maxLength, int threads,
-                                int maxBatch) throws IOException, OrtException {
+    /** {@code tokenizerFile} names the tokenizer in errors; null for the bundled one. */
+    private OnnxSentenceEncoder(String name, byte[] model, InputStream tokenizerJson, Path tokenizerFile, int maxLength,
+                                int threads, int maxBatch) throws IOException, OrtException {
         if (maxLength < 2 || threads < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("maxLength >= 2, threads >= 1, maxBatch >= 1 required, found "
                     + maxLength + ", " + threads + ", " + maxBatch);
@@ -61,7 +62,14 @@ public final class OnnxSentenceEncoder implements TextEncoder {
         options.put("truncation", "true");
         options.put("padding", "false");
         options.put("maxLength", Integer.toString(maxLength));
-        this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, options);
+        try {
+            this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, options);
+        } catch (RuntimeException e) {
+            // The tokenizers library reports a bad file as a bare RuntimeException ("Model missing. at line 1").
+            Path where = tokenizerFile == null ? Path.of(MINILM_TOKENIZER) : tokenizerFile;
+            throw new io.recsys4j.core.io.MalformedDataException(where, 0,
+                    "not a tokenizer.json the Hugging Face tokenizers library can load: " + e.getMessage());
+        }
         this.env = OrtEnvironment.getEnvironment();
         OrtSession.SessionOptions so = new OrtSession.SessionOptions();
         so.setIntraOpNumThreads(threads);
@@ -81,7 +89,7 @@ public final class OnnxSentenceEncoder implements TextEncoder {
      */
     public static OnnxSentenceEncoder miniLm(int threads, int maxBatch) {
         try (InputStream model = resource(MINILM_MODEL); InputStream tok = resource(MINILM_TOKENIZER)) {
-            return new OnnxSentenceEncoder("all-minilm-l6-v2-q", model.readAllBytes(), tok, 128, threads, maxBatch);
+            return new OnnxSentenceEncoder("all-minilm-l6-v2-q", model.readAllBytes(), tok, null, 128, threads, maxBatch);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled MiniLM model", e);
         } catch (OrtException e) {
@@ -104,10 +112,10 @@ public final class OnnxSentenceEncoder implements TextEncoder {
         }
         byte[] bytes = Files.readAllBytes(model);
         try (InputStream t = Files.newInputStream(tok)) {
-            return new OnnxSentenceEncoder("onnx-" + sha256(bytes).substring(0, 16) + "-" + maxLength, bytes, t,
+            return new OnnxSentenceEncoder("onnx-" + sha256(bytes).substring(0, 16) + "-" + maxLength, bytes, t, tok,
                     maxLength, threads, maxBatch);
         } catch (OrtException e) {
-            throw new IOException(model + ": ONNX Runtime cannot load it: " + e.getMessage(), e);
+            throw new io.recsys4j.core.io.MalformedDataException(model, 0, "ONNX Runtime cannot load it: " + e.getMessage());
         }
     }
 

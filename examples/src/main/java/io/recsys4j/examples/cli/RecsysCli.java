@@ -53,13 +53,15 @@ public final class RecsysCli {
                 err.println("error: " + nsf.getFile() + ": no such file");
                 return BAD_INPUT;
             }
-            if (ex instanceof IllegalArgumentException) {
+            if (ex instanceof IllegalArgumentException || ex instanceof io.recsys4j.gnn.TrainingDivergedException) {
+                // a bad setting, including one that made training diverge: the user's to change
                 err.println("error: " + ex.getMessage());
                 return BAD_INPUT;
             }
-            if (ex instanceof java.io.IOException && ex.getMessage() != null) {
+            Throwable io = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
+            if (io instanceof java.io.IOException) {
                 // a file that cannot be read or written, or a corrupt model file: bad input, not a bug
-                err.println("error: " + ex.getMessage());
+                err.println("error: " + (io.getMessage() != null ? io.getMessage() : io.getClass().getSimpleName()));
                 return BAD_INPUT;
             }
             err.println("error: " + ex);

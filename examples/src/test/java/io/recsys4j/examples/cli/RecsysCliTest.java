@@ -262,6 +262,45 @@ class RecsysCliTest {
         assertTrue(err.toString().contains("--catalogue applies to --format lightgcn"), err.toString());
     }
 
+    /** Settings or files that are the user's to fix exit 2 with one line, not 1 with an exception's class name. */
+    @Test
+    void divergingTraining_andABadEncoderFolder_areBadInput_exit2() throws IOException {
+        Path t = write("train.txt", "0 1 2 3\n1 2 3\n2 0 1\n3 1 3\n");
+        assertEquals(2, run("train", "--format", "lightgcn", "--train", t.toString(), "--epochs", "3", "--dim", "4",
+                "--lr", "1e30"));
+        String e = err.toString().strip();
+        assertTrue(e.startsWith("error: loss became NaN") && e.contains("lower the learning rate"), e);
+        assertFalse(e.contains("Exception"), e);
+        err.getBuffer().setLength(0);
+        Path folder = Files.createDirectory(dir.resolve("enc"));
+        Files.writeString(folder.resolve("model.onnx"), "junk");
+        Files.writeString(folder.resolve("tokenizer.json"), "{}");
+        Path texts = write("texts.txt", "red shoes\nblue hat\n");
+        assertEquals(2, run("encode", "--in", texts.toString(), "--out", dir.resolve("v.tsv").toString(),
+                "--encoder", folder.toString()));
+        String enc = err.toString().strip();
+        assertTrue(enc.startsWith("error: " + folder.resolve("tokenizer.json") + ": not a tokenizer.json"), enc);
+        assertFalse(Files.exists(dir.resolve("v.tsv")), "no partial output");
+    }
+
+    /** Process substitution and pipes: a stream of size 0 is read, not refused as empty. */
+    @Test
+    void aPipeAsTrainingFile_isRead() throws Exception {
+        Path fifo = dir.resolve("train.pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, "u1\ta\nu1\tb\nu2\ta\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        assertEquals(0, run("stats", "--format", "pairs", "--train", fifo.toString()), err.toString());
+        writer.join();
+        assertTrue(out.toString().contains("users                  2\n"), out.toString());
+    }
+
     /** A directory where a file belongs, as data or as a model: one line naming it, exit 2. */
     @Test
     void aDirectoryAsInput_isOneLineNamingIt_exit2() throws IOException {
