@@ -48,7 +48,7 @@ final class DataOptions {
     boolean header;
 
     @Option(names = "--test-overlap", defaultValue = "drop",
-            description = "Test pairs that are also training pairs can never be hit (training items are masked): drop "
+            description = "Test (and validation) pairs that are also training pairs can never be hit (training items are masked): drop "
                 + "them with a warning giving the count (default), keep them (with the warning), or treat any as an "
                 + "error. A test file made only of training pairs is always an error.")
     String testOverlap;
@@ -74,8 +74,8 @@ final class DataOptions {
             reader = reader.withHeader(true);
         }
         Interactions tr = read(reader, train, log);
-        Interactions va = valid == null ? null : read(reader, valid, log);
-        Interactions te = test == null ? null : withoutTrainingPairs(tr, read(reader, test, log), log);
+        Interactions va = valid == null ? null : withoutTrainingPairs(tr, read(reader, valid, log), valid, log);
+        Interactions te = test == null ? null : withoutTrainingPairs(tr, read(reader, test, log), test, log);
         Dataset.Builder b = Dataset.builder().train(tr).valid(va).test(te);
         if (social != null) {
             SocialReader sr = SocialReader.edges().withKnownUsers(Dataset.unionOfUsers(tr, va, te));
@@ -90,8 +90,11 @@ final class DataOptions {
         return b.build();
     }
 
-    /** {@code te} less the pairs {@code tr} also has, as {@code --test-overlap} says; counted either way. */
-    private Interactions withoutTrainingPairs(Interactions tr, Interactions te, PrintWriter log) {
+    /**
+     * {@code te} (the test or validation file {@code file}) less the pairs {@code tr} also has, as
+     * {@code --test-overlap} says; counted either way.
+     */
+    private Interactions withoutTrainingPairs(Interactions tr, Interactions te, Path file, PrintWriter log) {
         String policy = policyName(testOverlap, "--test-overlap", "drop", "keep", "error");
         int[] itemInTrain = new int[te.numItems()];
         for (int i = 0; i < itemInTrain.length; i++) {
@@ -120,11 +123,11 @@ final class DataOptions {
             return te;
         }
         if (kept == 0) {
-            throw new IllegalArgumentException(test + ": every one of its " + te.size()
+            throw new IllegalArgumentException(file + ": every one of its " + te.size()
                     + " pairs is also a training pair (is it the training file?)");
         }
         String what = String.format(java.util.Locale.ROOT, "%s: %d of its %d pairs are also training pairs",
-                test, shared, te.size());
+                file, shared, te.size());
         switch (policy) {
             case "error":
                 throw new IllegalArgumentException(what + " (--test-overlap drop or keep to go on)");

@@ -245,6 +245,9 @@ class RecsysCliTest {
         err.getBuffer().setLength(0);
         assertEquals(2, run("baseline", "--format", "lightgcn", "--train", tr.toString(), "--test", tr.toString()));
         assertTrue(err.toString().contains("every one of its 8 pairs is also a training pair"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("train", "--format", "lightgcn", "--train", tr.toString(), "--valid", tr.toString(), "--epochs", "1"));
+        assertTrue(err.toString().startsWith("error: " + tr + ": every one of its 8 pairs"), "validation too: " + err);
     }
 
     /** One stray huge id in the lightgcn format: an error naming file, line and id, not gigabytes of phantom items. */

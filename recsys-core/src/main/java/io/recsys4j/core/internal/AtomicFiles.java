@@ -74,6 +74,9 @@ public final class AtomicFiles {
      */
     public static void write(Path target, Writer writer) throws IOException {
         Path abs = target.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            throw new IOException(target + ": is a directory, cannot write a file there");
+        }
         Path parent = abs.getParent();
         if (parent != null) {
             Files.createDirectories(parent);

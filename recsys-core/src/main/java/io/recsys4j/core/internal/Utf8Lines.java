@@ -39,6 +39,9 @@ public final class Utf8Lines implements Closeable {
     private byte[] line = new byte[256];
     private boolean afterCr;
     private long lineNo;
+    /** Size of a regular file when opened, to tell a file that shrank while read from one that ended; -1 for streams. */
+    private final long sizeAtOpen;
+    private long bytesRead;
 
     /**
      * Opens {@code file} after {@link InputFiles#requireReadableData}.
@@ -48,6 +51,7 @@ public final class Utf8Lines implements Closeable {
     public Utf8Lines(Path file) throws IOException {
         InputFiles.requireReadableData(file);
         this.file = file;
+        this.sizeAtOpen = Files.isRegularFile(file) ? Files.size(file) : -1;
         this.in = Files.newInputStream(file);
     }
 
@@ -77,6 +81,10 @@ public final class Utf8Lines implements Closeable {
             if (pos == lim) {
                 int n = in.read(buf);
                 if (n <= 0) {
+                    if (bytesRead < sizeAtOpen) {
+                        throw new MalformedDataException(file, lineNo + 1, "the file shrank while it was read (" + bytesRead
+                                + " of the " + sizeAtOpen + " bytes it had when opened): is another program writing it?");
+                    }
                     if (!any) {
                         return null;
                     }
@@ -84,6 +92,7 @@ public final class Utf8Lines implements Closeable {
                 }
                 pos = 0;
                 lim = n;
+                bytesRead += n;
             }
             byte b = buf[pos++];
             if (afterCr) {

@@ -83,4 +83,14 @@ class AtomicFilesTest {
         }
         assertEquals("old", Files.readString(target));
     }
+
+    @Test
+    void aDirectoryAsTarget_isRefusedNamingIt() throws IOException {
+        Path d = Files.createDirectory(dir.resolve("out"));
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeString(d, "x"));
+        assertEquals(d + ": is a directory, cannot write a file there", e.getMessage());
+        try (var s = Files.list(dir)) {
+            assertEquals(java.util.List.of(d), s.toList());
+        }
+    }
 }

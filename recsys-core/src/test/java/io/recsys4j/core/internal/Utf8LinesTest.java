@@ -69,4 +69,28 @@ class Utf8LinesTest {
         assertEquals(List.of("0 1 2", "1 2"), Utf8Lines.readAll(fifo));
         writer.join();
     }
+
+    /** A file cut short while it is read (another program rewriting it) is an error, not a silently shorter data set. */
+    @Test
+    void aFileThatShrinksWhileRead_isAnErrorNamingIt() throws IOException {
+        Path p = dir.resolve("growing.tsv");
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < 50_000; k++) {
+            b.append("u").append(k).append("\ti").append(k % 13).append('\n');
+        }
+        Files.writeString(p, b);
+        try (Utf8Lines r = new Utf8Lines(p)) {
+            assertEquals("u0\ti0", r.next());
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.truncate(100_000);
+            }
+            MalformedDataException e = assertThrows(MalformedDataException.class, () -> {
+                while (r.next() != null) {
+                    // read on until the end
+                }
+            });
+            assertTrue(e.problem().contains("shrank while it was read"), e.getMessage());
+            assertEquals(p, e.file());
+        }
+    }
 }
