@@ -25,6 +25,9 @@ import java.util.OptionalDouble;
  * }</pre>
  */
 public final class TrainingSettings {
+    /** The widest embedding accepted: far beyond published recommenders (64-256), and refused before allocating. */
+    public static final int MAX_DIM = 4096;
+
     /** Default social weight β of {@link ModelKind#SOCIAL} (chosen on a validation hold-out of Last.fm). */
     public static final double DEFAULT_SOCIAL_WEIGHT = 0.25;
     /** Default propagation layers K. */
@@ -349,6 +352,9 @@ public final class TrainingSettings {
 
         /** Embedding dimension >= 1 (default {@value #DEFAULT_DIM}). */
         public Builder dim(int d) {
+            if (d > MAX_DIM) {
+                throw new IllegalArgumentException("dim must be in 1.." + MAX_DIM + ", found " + d);
+            }
             this.dim = atLeast(d, 1, "dim");
             return this;
         }

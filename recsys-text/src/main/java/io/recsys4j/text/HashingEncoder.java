@@ -12,6 +12,9 @@ import java.util.Objects;
  * smoothed form), then L2-normalised. Immutable once fitted; thread-safe.
  */
 public final class HashingEncoder implements TextEncoder {
+    /** The widest vector offered: far beyond any useful hashing space, and small enough to allocate. */
+    public static final int MAX_DIM = 1 << 16;
+
     private final int dim;
     private final float[] idf;
     private final String name;
@@ -26,11 +29,11 @@ public final class HashingEncoder implements TextEncoder {
      * Fits the IDF on {@code corpus}.
      *
      * @param dim number of hash buckets, {@code >= 1} (e.g. 4096)
-     * @throws IllegalArgumentException if {@code dim < 1} or the corpus is empty
+     * @throws IllegalArgumentException if {@code dim} is outside {@code 1..}{@value #MAX_DIM} or the corpus is empty
      */
     public static HashingEncoder fit(List<String> corpus, int dim) {
-        if (dim < 1) {
-            throw new IllegalArgumentException("dim must be >= 1, found " + dim);
+        if (dim < 1 || dim > MAX_DIM) {
+            throw new IllegalArgumentException("dim must be in 1.." + MAX_DIM + ", found " + dim);
         }
         if (corpus.isEmpty()) {
             throw new IllegalArgumentException("cannot fit IDF on an empty corpus");

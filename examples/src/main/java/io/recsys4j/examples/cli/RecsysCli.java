@@ -58,6 +58,12 @@ public final class RecsysCli {
                 err.println("error: " + ex.getMessage());
                 return BAD_INPUT;
             }
+            if (ex instanceof RuntimeException && String.valueOf(ex.getMessage()).contains("Allocation failed")) {
+                // ND4J's native allocator out of memory: as an OutOfMemoryError, see main
+                err.println("error: out of native memory (" + ex.getMessage() + "); ask for less (smaller --dim, "
+                        + "fewer users or items) or allow more (-Dorg.bytedeco.javacpp.maxbytes, docs/natives.md)");
+                return BAD_INPUT;
+            }
             Throwable io = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
             if (io instanceof java.io.IOException) {
                 // a file that cannot be read or written, or a corrupt model file: bad input, not a bug
@@ -76,6 +82,15 @@ public final class RecsysCli {
      */
     public static void main(String[] args) {
         SimdRelaunch.exitWithParent();
-        System.exit(SimdRelaunch.runIfNeeded(args).orElseGet(() -> commandLine().execute(args)));
+        int status;
+        try {
+            status = SimdRelaunch.runIfNeeded(args).orElseGet(() -> commandLine().execute(args));
+        } catch (OutOfMemoryError e) {
+            // Data or settings too large for the heap: the user's to change, and one line rather than a trace.
+            System.err.println("error: out of memory (" + e.getMessage() + "); give the JVM more heap "
+                    + "(java -Xmx<size> -jar ...) or ask for less (smaller --dim, fewer users or items)");
+            status = BAD_INPUT;
+        }
+        System.exit(status);
     }
 }

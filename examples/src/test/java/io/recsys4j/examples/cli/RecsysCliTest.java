@@ -286,6 +286,23 @@ class RecsysCliTest {
         assertFalse(Files.exists(dir.resolve("v.tsv")), "no partial output");
     }
 
+    /** Sizes no machine can allocate are refused before allocating (they ended in OutOfMemoryError, exit 1). */
+    @Test
+    void absurdSizes_areRefusedUpFront_exit2() throws IOException {
+        Path texts = write("texts.txt", "red shoes\nblue hat\n");
+        String max = String.valueOf(Integer.MAX_VALUE);
+        assertEquals(2, run("encode", "--in", texts.toString(), "--out", dir.resolve("v.tsv").toString(),
+                "--encoder", "hashing", "--dim", max));
+        assertTrue(err.toString().contains("dim must be in 1..65536, found " + max), err.toString());
+        Path t = write("train.txt", "0 1 2\n1 2\n");
+        assertEquals(2, run("train", "--format", "lightgcn", "--train", t.toString(), "--epochs", "1", "--dim", max));
+        assertTrue(err.toString().contains("dim must be in 1..4096, found " + max), err.toString());
+        assertEquals(2, run("synth", "--out", dir.resolve("s").toString(), "--users", max, "--items", "10",
+                "--interactions", "10"));
+        assertTrue(err.toString().contains("users and items must be at most 10000000"), err.toString());
+        assertEquals(3, err.toString().strip().split("\\R").length, err.toString());
+    }
+
     /** Process substitution and pipes: a stream of size 0 is read, not refused as empty. */
     @Test
     void aPipeAsTrainingFile_isRead() throws Exception {

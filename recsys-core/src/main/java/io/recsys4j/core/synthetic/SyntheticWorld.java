@@ -29,6 +29,9 @@ import java.util.SplittableRandom;
  * settings and seed, same world.
  */
 public final class SyntheticWorld {
+    /** The most users (or items) a generated world may have: ten times Gowalla's, refused before allocating. */
+    public static final int MAX_SIDE = 10_000_000;
+
     private static final String[] CATEGORY_NAMES = {
         "books", "electronics", "kitchen", "garden", "toys", "sports", "beauty", "music", "movies", "games",
         "outdoor", "fashion", "shoes", "jewelry", "pets", "baby", "health", "office", "automotive", "tools"};
@@ -201,6 +204,10 @@ public final class SyntheticWorld {
          *     user-item matrix)
          */
         public SyntheticWorld build() {
+            if (users > MAX_SIDE || items > MAX_SIDE) {
+                throw new IllegalArgumentException("users and items must be at most " + MAX_SIDE + ", found " + users
+                        + " users and " + items + " items");
+            }
             if ((long) interactions > (long) users * items / 2) {
                 throw new IllegalArgumentException(interactions + " interactions do not fit in " + users + " x "
                         + items + " at under half density");
