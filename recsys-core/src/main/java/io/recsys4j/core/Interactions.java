@@ -117,6 +117,12 @@ public final class Interactions {
                 t[h] = h == k ? time[k] : Math.max(t[h], time[k]);
             }
         }
+        for (int k = 0; k < n; k++) {
+            if (keep[k] && !Float.isFinite(w[k])) {
+                throw new IllegalArgumentException("the merged weight of user " + users.id(user[k]) + " and item "
+                        + items.id(item[k]) + " is not finite: its repeats sum beyond the range of a float");
+            }
+        }
         int m = n - repeats;
         int[] u2 = new int[m];
         int[] i2 = new int[m];

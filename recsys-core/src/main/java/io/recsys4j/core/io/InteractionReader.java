@@ -186,11 +186,17 @@ public final class InteractionReader {
      */
     public Loaded<Interactions> read(Path file) throws IOException {
         try (LineSource src = new LineSource(file)) {
-            Interactions data = switch (format) {
-                case LIGHTGCN -> readLightGcn(src);
-                case MOVIELENS -> readMovieLens(src);
-                case PAIRS -> readPairs(src);
-            };
+            Interactions data;
+            try {
+                data = switch (format) {
+                    case LIGHTGCN -> readLightGcn(src);
+                    case MOVIELENS -> readMovieLens(src);
+                    case PAIRS -> readPairs(src);
+                };
+            } catch (IllegalArgumentException e) {
+                // Every line parsed, yet the whole does not make a data set (merged weights beyond a float's range).
+                throw new MalformedDataException(file, 0, e.getMessage());
+            }
             src.requireRecords();
             return new Loaded<>(data, src.report());
         }
@@ -343,7 +349,7 @@ public final class InteractionReader {
             String iid = f[itemCol].strip();
             src.parseIndex(uid, "userId");
             src.parseIndex(iid, "movieId");
-            double rating = ratingCol < 0 ? 1.0 : src.parseDouble(f[ratingCol].strip(), "rating");
+            double rating = ratingCol < 0 ? 1.0 : src.parseFloat(f[ratingCol].strip(), "rating");
             long time = timeCol < 0 ? 0L : src.parseLong(f[timeCol].strip(), "timestamp");
             if (!Double.isNaN(minRating) && rating < minRating) {
                 src.skip("below rating threshold");
@@ -398,7 +404,7 @@ public final class InteractionReader {
             if (uid.isEmpty() || iid.isEmpty()) {
                 throw src.error("empty " + (uid.isEmpty() ? "user" : "item") + " id");
             }
-            float w = weightColumn < 0 ? 1f : (float) src.parseDouble(f[weightColumn].strip(), "weight in column " + weightColumn);
+            float w = weightColumn < 0 ? 1f : src.parseFloat(f[weightColumn].strip(), "weight in column " + weightColumn);
             long t = timeColumn < 0 ? 0L : src.parseLong(f[timeColumn].strip(), "timestamp in column " + timeColumn);
             int u = userIds.add(uid);
             int i = itemIds.add(iid);

@@ -74,6 +74,15 @@ final class LineSource implements AutoCloseable {
         }
     }
 
+    /** A number stored as a float: finite as a double is not enough ("1e39" becomes Infinity). */
+    float parseFloat(String token, String what) throws MalformedDataException {
+        double v = parseDouble(token, what);
+        if (Math.abs(v) > Float.MAX_VALUE) {
+            throw error(what + " '" + token + "' is beyond the range of a float (" + Float.MAX_VALUE + ")");
+        }
+        return (float) v;
+    }
+
     double parseDouble(String token, String what) throws MalformedDataException {
         try {
             double v = Double.parseDouble(token);

@@ -296,4 +296,19 @@ class InteractionReaderTest {
         assertTrue(out.contains("movielens read 2 records, 2 items"), out);
         assertTrue(out.contains("pairs read 2 records, 2 items"), out);
     }
+
+    /** Found by fuzzing: a rating of 1e39 is a finite double but an infinite float weight. */
+    @Test
+    void weightsBeyondAFloat_areRefusedAtTheirLine_andMergedOnesNamingTheFile() throws IOException {
+        MalformedDataException e = rejects(InteractionReader.movieLens(),
+                write("r.csv", "userId,movieId,rating\n1,2,4\n1,3,1e39\n"));
+        assertEquals(3, e.line());
+        assertTrue(e.problem().contains("beyond the range of a float"), e.getMessage());
+        MalformedDataException w = rejects(InteractionReader.pairs().withWeightColumn(2), write("w.tsv", "u\ti\t-5e38\n"));
+        assertEquals(1, w.line());
+        Path twice = write("m.tsv", "u\ti\t3e38\nu\ti\t3e38\n");
+        MalformedDataException m = rejects(InteractionReader.pairs().withWeightColumn(2).withDuplicates(DuplicatePolicy.MERGE), twice);
+        assertEquals(twice, m.file());
+        assertTrue(m.problem().contains("not finite"), m.getMessage());
+    }
 }
