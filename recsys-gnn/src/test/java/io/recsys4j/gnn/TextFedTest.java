@@ -108,6 +108,21 @@ class TextFedTest {
         }
     }
 
+    /** k = 0 threw ArrayIndexOutOfBoundsException and k = -1 NegativeArraySizeException; a huge k asked for an impossible array. */
+    @Test
+    void everyK_isCheckedOnce_andCappedAtTheCatalogue() {
+        for (int bad : new int[] {0, -1, Integer.MIN_VALUE}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> textFed.recommendForNewUser(vectors[1], List.of(), bad));
+            assertTrue(e.getMessage().contains("k must be >= 1"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> textFed.recommend(textFed.users().id(0), bad));
+        }
+        int n = textFed.items().size();
+        assertEquals(n, textFed.recommendForNewUser(vectors[1], List.of(), Integer.MAX_VALUE).size());
+        String u = textFed.users().id(0);
+        assertEquals(n - textFed.trainingInteractions().degree(0), textFed.recommend(u, Integer.MAX_VALUE).size());
+    }
+
     @Test
     void newUser_fromProfileText_getsItemsOfThatCategory() {
         int item = 5;

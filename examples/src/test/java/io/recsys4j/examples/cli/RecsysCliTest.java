@@ -303,6 +303,15 @@ class RecsysCliTest {
         assertEquals(3, err.toString().strip().split("\\R").length, err.toString());
     }
 
+    /** encode named no line for bad UTF-8; now the line that holds the byte. */
+    @Test
+    void encode_invalidUtf8_namesTheLine() throws IOException {
+        Path texts = dir.resolve("texts.txt");
+        Files.write(texts, new byte[] {'o', 'k', '\n', 'b', (byte) 0xC3, '(', '\n'});
+        assertEquals(2, run("encode", "--in", texts.toString(), "--out", dir.resolve("v.tsv").toString(), "--encoder", "hashing"));
+        assertEquals("error: " + texts + ":2: not valid UTF-8", err.toString().strip());
+    }
+
     /** Process substitution and pipes: a stream of size 0 is read, not refused as empty. */
     @Test
     void aPipeAsTrainingFile_isRead() throws Exception {
