@@ -41,7 +41,7 @@ for t in "${targets[@]}"; do
   method=${test#*#}
   corpus=$(find "$module/.cifuzz-corpus/${class}/${method}" -type f 2>/dev/null | wc -l)
   seeds=$(find "$module/src/test/resources/${class//.//}Inputs/${method}" -type f 2>/dev/null | wc -l)
-  execs=$(grep -a -o '^#[0-9]*' "$log" | tail -1)
+  execs=$(grep -a -o '^#[0-9][0-9]*' "$log" | tail -1)
   echo "$result $t: $(( $(date +%s) - start )) s, ${execs:-#?} executions, corpus $corpus generated + $seeds seeds (log $log)"
 done
 exit $status
