@@ -23,8 +23,13 @@ record TextVectors(float[][] items, float[][] users) {
             throws IOException {
         TextTable it = io.recsys4j.text.TextVectors.readTable(itemFile, tags);
         TextTable ut = userFile == null ? null : TextReader.tsv(userFile).data();
+        int matched = it.alignTo(d.items()).count();
+        if (matched == 0) {
+            throw new IllegalArgumentException(itemFile + ": none of its " + it.ids().size() + " ids is an item of the data (first: '"
+                    + it.ids().id(0) + "'); is it the text of another data set?");
+        }
         log.printf(Locale.ROOT, "item texts: %d of %d catalogue items (%d texts for ids outside it)%n",
-                it.alignTo(d.items()).count(), d.items().size(), it.countMissingFrom(d.items()));
+                matched, d.items().size(), it.countMissingFrom(d.items()));
         List<String> corpus = new ArrayList<>(io.recsys4j.text.TextVectors.texts(it.alignTo(d.items())));
         if (ut != null) {
             corpus.addAll(io.recsys4j.text.TextVectors.texts(ut.alignTo(d.users())));

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class SocialReader {
     private static final Pattern SEP = Pattern.compile("[\\t ]+");
 
+    /** {@link LoadReport} reason of a user outside the known users, added under {@link #withUnknownUsersAdded}. */
+    static final String ADDED = "user without interactions added";
     private final IdMap known;
     private final boolean addUnknown;
     private final boolean skipSelfLoops;
@@ -117,6 +119,10 @@ public final class SocialReader {
                 throw src.error("social edge to unknown user '" + id + "'");
             }
             return i;
+        }
+        if (known != null && !ids.contains(id)) {
+            // Added, not skipped, but counted all the same: a user the interactions never mention is worth knowing of.
+            src.skip(ADDED);
         }
         return ids.add(id);
     }

@@ -43,9 +43,12 @@ class SocialReaderTest {
     @Test
     void unknownUsers_areAppendedWhenOptedIn() throws IOException {
         IdMap users = IdMap.of(List.of("1", "2"));
-        SocialGraph g = SocialReader.edges().withKnownUsers(users).withUnknownUsersAdded().read(write("2\t9\n")).data();
+        Loaded<SocialGraph> l = SocialReader.edges().withKnownUsers(users).withUnknownUsersAdded().read(write("2\t9\n9\t1\n"));
+        SocialGraph g = l.data();
         assertEquals(List.of("1", "2", "9"), g.users().ids());
         assertTrue(g.connected(1, 2));
+        assertEquals(1, l.report().skipped("user without interactions added"), "added users are counted, not silent");
+        assertTrue(l.report().toString().contains("1 user without interactions added"), l.report().toString());
     }
 
     @Test
