@@ -621,8 +621,8 @@ public final class GraphRecommender implements Recommender {
                 throw new IllegalStateException("interactions(...) or data(...) is required");
             }
             TrainingSettings s = settings();
-            SocialGraph graph = s.kind() == ModelKind.SOCIAL ? (social != null ? social : dataSocial) : null;
-            if (s.kind() == ModelKind.SOCIAL && graph == null) {
+            SocialGraph graph = s.kind().usesSocial() ? (social != null ? social : dataSocial) : null;
+            if (s.kind().usesSocial() && graph == null) {
                 throw new IllegalStateException("the social model needs social(...)");
             }
             Interactions fitOn = train;

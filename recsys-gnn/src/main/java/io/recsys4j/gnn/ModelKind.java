@@ -7,7 +7,17 @@ public enum ModelKind {
     /** LightGCN on the user-item graph alone. */
     LIGHTGCN,
     /** LightGCN whose user rows also propagate over the social graph, weighted by {@code socialWeight}. */
-    SOCIAL;
+    SOCIAL,
+    /**
+     * SocialLGN (Liao et al. 2022): users fuse the social and the interaction propagation of
+     * each layer with a learned module shared by all layers; items as LightGCN.
+     */
+    SOCIALLGN;
+
+    /** True for the kinds that propagate over a social graph and need one. */
+    public boolean usesSocial() {
+        return this != LIGHTGCN;
+    }
 
     /** The lower-case name used on the command line and in the model file: {@code lightgcn}, {@code social}. */
     public String id() {
@@ -25,6 +35,6 @@ public enum ModelKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("model kind must be lightgcn or social, found '" + id + "'");
+        throw new IllegalArgumentException("model kind must be lightgcn, social or sociallgn, found '" + id + "'");
     }
 }

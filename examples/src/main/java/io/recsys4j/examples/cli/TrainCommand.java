@@ -31,7 +31,7 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--model", description = "lightgcn, social or filter (default: social when --social is given, else lightgcn).")
+    @Option(names = "--model", description = "lightgcn, social (fixed social weight), sociallgn (SocialLGN: learned fusion) or filter (default: social when --social is given, else lightgcn).")
     String model;
 
     @Option(names = "--filter", description = "With --model filter: tuned (default: chosen on --hold-out of the training data),"
@@ -142,8 +142,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--filter, --rank, --ideal-weight, --sharpening, --exponent, --text-weight"
                     + " and --tuning-users need --model filter");
         }
-        if ("social".equals(model) && data.social == null) {   // refused before the data is read, by option name
-            throw new IllegalArgumentException("--model social needs --social FILE");
+        if (("social".equals(model) || "sociallgn".equals(model)) && data.social == null) {   // refused before the data is read
+            throw new IllegalArgumentException("--model " + model + " needs --social FILE");
         }
         Dataset d = data.load(out, "add");
         GraphRecommender.Builder b = GraphRecommender.builder().interactions(d.train()).layers(layers).dim(dim)

@@ -70,6 +70,34 @@ public final class TextReader {
      * @throws MalformedDataException naming file, line and problem
      */
     public static Loaded<TextTable> movieLens(Path moviesCsv, Path tagsCsv) throws IOException {
+        Path[] reading = {moviesCsv};
+        try {
+            return readMovieLens(moviesCsv, tagsCsv, reading);
+        } catch (org.apache.commons.csv.CSVException e) {
+            throw csvError(reading[0], e);
+        } catch (java.io.UncheckedIOException e) {
+            // the parser's iterator wraps its errors
+            if (e.getCause() instanceof org.apache.commons.csv.CSVException c) {
+                throw csvError(reading[0], c);
+            }
+            throw e;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // commons-csv's word for a header it cannot use (a repeated or empty name) or a record it cannot map
+            throw new MalformedDataException(reading[0], 0, "malformed CSV: " + e.getMessage());
+        }
+    }
+
+    private static final java.util.regex.Pattern CSV_LINE = java.util.regex.Pattern.compile("\\((?:start)?line (\\d+)\\)");
+
+    /** The parser's error as ours, at the line it names ("(startline 3) EOF reached before encapsulated token finished"). */
+    private static MalformedDataException csvError(Path file, org.apache.commons.csv.CSVException e) {
+        String m = String.valueOf(e.getMessage());
+        java.util.regex.Matcher lm = CSV_LINE.matcher(m);
+        long line = lm.find() ? Long.parseLong(lm.group(1)) : 0;
+        return new MalformedDataException(file, line, "malformed CSV: " + CSV_LINE.matcher(m).replaceAll("").strip());
+    }
+
+    private static Loaded<TextTable> readMovieLens(Path moviesCsv, Path tagsCsv, Path[] reading) throws IOException {
         IdMap.Builder ids = new IdMap.Builder();
         List<StringBuilder> texts = new ArrayList<>();
         long lines;
@@ -98,6 +126,7 @@ public final class TextReader {
             throw new MalformedDataException(moviesCsv, 0, "no records in the file");
         }
         if (tagsCsv != null) {
+            reading[0] = tagsCsv;
             Map<Integer, List<String>> tags = new LinkedHashMap<>();
             try (CSVParser p = open(tagsCsv, "userId", "movieId", "tag", "timestamp")) {
                 for (CSVRecord r : p) {

@@ -71,4 +71,23 @@ class TextReaderTest {
         assertNull(a.text(1));
         assertEquals(1, t.countMissingFrom(catalogue));
     }
+
+    /** Found by fuzzing: commons-csv's own exception escaped for an unterminated quote. */
+    @Test
+    void movieLens_malformedCsv_isOurErrorAtTheLine() throws java.io.IOException {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("movies", ".csv");
+        try {
+            java.nio.file.Files.writeString(f, "movieId,title,genres\n1,Toy Story,Animation\n2,\"Heat,Action\n");
+            MalformedDataException e = org.junit.jupiter.api.Assertions.assertThrows(MalformedDataException.class,
+                    () -> TextReader.movieLens(f, null));
+            org.junit.jupiter.api.Assertions.assertEquals(3, e.line(), e.getMessage());
+            org.junit.jupiter.api.Assertions.assertTrue(e.problem().startsWith("malformed CSV: "), e.getMessage());
+            java.nio.file.Files.writeString(f, "movieId,title,title\n1,a,b\n");
+            MalformedDataException h = org.junit.jupiter.api.Assertions.assertThrows(MalformedDataException.class,
+                    () -> TextReader.movieLens(f, null));
+            org.junit.jupiter.api.Assertions.assertEquals(f, h.file());
+        } finally {
+            java.nio.file.Files.delete(f);
+        }
+    }
 }

@@ -118,8 +118,7 @@ public final class SocialLgnNetwork {
             social.forward(java.util.Arrays.copyOf(e[k], ud), x[k], d);
             tanhOf(matrix(x[k], 0, users, d).mmul(w1.transpose()), h1[k]);
             tanhOf(matrix(y[k], 0, users, d).mmul(w2.transpose()), h2[k]);
-            float[] o = Nd4j.hstack(matrix(h1[k], 0, users, d), matrix(h2[k], 0, users, d)).mmul(w3.transpose())
-                    .dup('c').data().asFloat();
+            float[] o = values(Nd4j.hstack(matrix(h1[k], 0, users, d), matrix(h2[k], 0, users, d)).mmul(w3.transpose()));
             double sq = 0;
             for (int u = 0; u < users; u++) {
                 for (int j = 0; j < d; j++) {
@@ -182,7 +181,7 @@ public final class SocialLgnNetwork {
                     gParams[bias + j] += dO[u * d + j];
                 }
             }
-            float[] dH = dOm.mmul(w3).dup('c').data().asFloat(); // users x 2d
+            float[] dH = values(dOm.mmul(w3)); // users x 2d
             float[] dP1 = new float[ud];
             float[] dP2 = new float[ud];
             for (int u = 0; u < users; u++) {
@@ -197,8 +196,9 @@ public final class SocialLgnNetwork {
             INDArray p2 = matrix(dP2, 0, users, d);
             add(gParams, 0, p1.transpose().mmul(matrix(x[k], 0, users, d)));
             add(gParams, d * d, p2.transpose().mmul(matrix(y[k], 0, users, d)));
-            p1.mmul(w1).dup('c').data().asNioFloat().get(socialIn);
-            float[] dY = p2.mmul(w2).dup('c').data().asFloat();
+            float[] dX = values(p1.mmul(w1));
+            System.arraycopy(dX, 0, socialIn, 0, ud);
+            float[] dY = values(p2.mmul(w2));
             // Âᵀ [dY; G_I'] (items of layer k+1 are (Â E_k)_I), then Ŝᵀ dX on the user rows.
             System.arraycopy(dY, 0, g, 0, ud);
             graph.backward(g, back, d);
@@ -217,19 +217,30 @@ public final class SocialLgnNetwork {
         }
     }
 
+    /** A copy of {@code rows x cols} floats from {@code offset} as a matrix (bulk: Nd4j.create(float[]) copies one by one). */
     private static INDArray matrix(float[] a, int offset, int rows, int cols) {
-        return Nd4j.create(java.util.Arrays.copyOfRange(a, offset, offset + rows * cols), new long[] {rows, cols}, 'c');
+        INDArray m = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, rows, cols);
+        m.data().asNioFloat().put(a, offset, rows * cols);
+        return m;
+    }
+
+    /** The entries of {@code m} in C order. */
+    private static float[] values(INDArray m) {
+        INDArray c = m.ordering() == 'c' && !m.isView() ? m : m.dup('c');
+        float[] v = new float[(int) c.length()];
+        c.data().asNioFloat().get(v);
+        return v;
     }
 
     private static void tanhOf(INDArray m, float[] out) {
-        float[] v = m.dup('c').data().asFloat();
+        float[] v = values(m);
         for (int t = 0; t < v.length; t++) {
             out[t] = (float) Math.tanh(v[t]);
         }
     }
 
     private static void add(float[] to, int offset, INDArray m) {
-        float[] v = m.dup('c').data().asFloat();
+        float[] v = values(m);
         for (int t = 0; t < v.length; t++) {
             to[offset + t] += v[t];
         }

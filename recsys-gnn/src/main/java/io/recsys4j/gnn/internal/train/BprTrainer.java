@@ -14,6 +14,7 @@ import io.recsys4j.gnn.internal.loss.BprLoss;
 import io.recsys4j.gnn.internal.loss.ColdStartLoss;
 import io.recsys4j.gnn.internal.loss.L2Regularization;
 import io.recsys4j.gnn.internal.model.LightGcnNetwork;
+import io.recsys4j.gnn.internal.model.SocialLgnNetwork;
 import io.recsys4j.gnn.internal.propagation.Propagation;
 import io.recsys4j.gnn.internal.propagation.Propagations;
 import io.recsys4j.gnn.internal.sampling.TripleSampler;
@@ -65,7 +66,7 @@ public final class BprTrainer {
      */
     public BprTrainer(TrainingSettings config, Interactions train, SocialGraph social, Interactions validation,
                       Consumer<EpochStats> listener) {
-        if (config.kind() == ModelKind.SOCIAL && social == null) {
+        if (config.kind().usesSocial() && social == null) {
             throw new IllegalArgumentException("the social model needs a social graph");
         }
         this.config = config;
@@ -158,6 +159,7 @@ public final class BprTrainer {
             int bestEpoch = 0;
             INDArray bestE0 = null;
             INDArray bestW = null;
+            INDArray bestFusion = null;
             int stale = 0;
             LOG.info("training {} on {} users x {} items ({} interactions), {} layers, dim {}, {} propagation",
                     config.kind().id(), users, train.numItems(), train.size(), config.layers(), d, session.prop.name());
@@ -186,6 +188,7 @@ public final class BprTrainer {
                         bestEpoch = epoch;
                         bestE0 = step.e0.dup();
                         bestW = step.w == null ? null : step.w.dup();
+                        bestFusion = step.fusion == null ? null : step.fusion.dup();
                         stale = 0;
                     } else {
                         stale++;
@@ -211,6 +214,9 @@ public final class BprTrainer {
                 if (bestW != null) {
                     step.w.assign(bestW);
                 }
+                if (bestFusion != null) {
+                    step.fusion.assign(bestFusion);
+                }
             } else {
                 bestEpoch = history.size();
             }
@@ -234,13 +240,16 @@ public final class BprTrainer {
     /** Training state opened by {@link #open}; not thread-safe. Close it to stop its threads. */
     public final class Session implements AutoCloseable {
         private final Propagation prop;
+        private final Propagation socialProp;
         private final Step step;
         private final TripleSampler sampler = new TripleSampler(train);
 
         private Session() {
             CsrMatrix graph = operator();
             this.prop = Propagations.forBackend(graph, config.threads());
-            this.step = new Step(graph, prop, prop.nodes(), train.numUsers(), config.dim());
+            this.socialProp = config.kind() == ModelKind.SOCIALLGN
+                    ? Propagations.forBackend(Adjacency.normalizedSocial(social), config.threads()) : null;
+            this.step = new Step(graph, prop, socialProp, prop.nodes(), train.numUsers(), config.dim());
             step.initialise(new Random(config.seed()));
         }
 
@@ -261,6 +270,9 @@ public final class BprTrainer {
         @Override
         public void close() {
             prop.close();
+            if (socialProp != null) {
+                socialProp.close();
+            }
         }
     }
 
@@ -280,7 +292,7 @@ public final class BprTrainer {
 
     /** A training step over {@code prop} with freshly initialised embeddings, for tests. */
     Step newStep(Propagation prop) {
-        Step s = new Step(operator(), prop, prop.nodes(), train.numUsers(), config.dim());
+        Step s = new Step(operator(), prop, null, prop.nodes(), train.numUsers(), config.dim());
         s.initialise(new Random(config.seed()));
         return s;
     }
@@ -298,6 +310,11 @@ public final class BprTrainer {
         private final INDArray gE0;
         private final int[] textOnly;
         private final LightGcnNetwork net;
+        /** SocialLGN's network and its fusion parameters, or null for the linear kinds. */
+        private final SocialLgnNetwork fusionNet;
+        final INDArray fusion;
+        private final INDArray gFusion;
+        private final GradientUpdater<?> adamFusion;
         private final GradientUpdater<?> adam;
         private final int users;
         private final int d;
@@ -309,7 +326,7 @@ public final class BprTrainer {
         private float[] gn = new float[0];
         private int iteration;
 
-        Step(CsrMatrix graph, Propagation prop, int n, int users, int d) {
+        Step(CsrMatrix graph, Propagation prop, Propagation socialProp, int n, int users, int d) {
             this.users = users;
             this.d = d;
             this.e0 = Nd4j.create(DataType.FLOAT, n, d);
@@ -322,6 +339,18 @@ public final class BprTrainer {
             Adam conf = new Adam(config.learningRate(), 0.9, 0.999, 1e-8);
             INDArray state = Nd4j.create(DataType.FLOAT, 1, conf.stateSize((long) n * d));
             this.adam = conf.instantiate(state, true);
+            if (socialProp != null) {
+                this.fusionNet = new SocialLgnNetwork(prop, socialProp, users, config.layers(), d);
+                int m = SocialLgnNetwork.parameterCount(d);
+                this.fusion = Nd4j.create(DataType.FLOAT, 1, m);
+                this.gFusion = Nd4j.create(DataType.FLOAT, 1, m);
+                this.adamFusion = conf.instantiate(Nd4j.create(DataType.FLOAT, 1, conf.stateSize(m)), true);
+            } else {
+                this.fusionNet = null;
+                this.fusion = null;
+                this.gFusion = null;
+                this.adamFusion = null;
+            }
             if (featureRows != null) {
                 long m = featureRows.cols();
                 this.w = Nd4j.create(DataType.FLOAT, m, d);
@@ -365,6 +394,10 @@ public final class BprTrainer {
             }
             e0.data().asNioFloat().put(0, v, 0, v.length);
             zeroRows(e0);
+            if (fusion != null) {
+                float[] p = SocialLgnNetwork.initialParameters(d, random);
+                fusion.data().asNioFloat().put(0, p, 0, p.length);
+            }
             if (w != null) {
                 // Feature rows are L2-normalised, so x·W has the free embeddings' scale.
                 float[] wv = new float[(int) w.length()];
@@ -389,13 +422,21 @@ public final class BprTrainer {
         }
 
         float[] finalEmbeddings() {
-            net.forward(layer0(), fin);
+            if (fusionNet != null) {
+                fusionNet.forward(floats(layer0()), floats(fusion), fin);
+            } else {
+                net.forward(layer0(), fin);
+            }
             return fin;
         }
 
         /** One batch: returns its loss and takes one Adam step. */
         double run(int[] u, int[] p, int[] ng, int from, int to, int epoch) {
             double loss = lossAndGradient(u, p, ng, from, to);
+            if (fusion != null) {
+                adamFusion.applyUpdater(gFusion, iteration, epoch - 1);
+                fusion.subi(gFusion);
+            }
             if (w != null) {
                 adamW.applyUpdater(gW, iteration, epoch - 1);
                 w.subi(gW);
@@ -423,7 +464,14 @@ public final class BprTrainer {
             }
             int[] occurrences = occurrences(u, p, ng, from, to);
             int[] rows = java.util.Arrays.stream(occurrences).sorted().distinct().toArray();
-            net.forwardRows(layer0(), rows, fin);
+            float[] fusionParams = null;
+            if (fusionNet != null) {
+                // The fusion's norm couples every user: the whole forward pass, every step.
+                fusionParams = floats(fusion);
+                fusionNet.forward(floats(layer0()), fusionParams, fin);
+            } else {
+                net.forwardRows(layer0(), rows, fin);
+            }
             for (int k = 0; k < b; k++) {
                 System.arraycopy(fin, u[from + k] * d, eu, k * d, d);
                 System.arraycopy(fin, (users + p[from + k]) * d, ep, k * d, d);
@@ -450,12 +498,20 @@ public final class BprTrainer {
                     cold.addUserGradient(k, gFin, u[from + k] * d);
                 }
             }
-            for (int r : rows) {
-                active[r] = true;
-            }
-            net.backward(gFin, active, gE0);
-            for (int r : rows) {
-                active[r] = false;
+            if (fusionNet != null) {
+                float[] g0 = new float[(int) gE0.length()];
+                float[] gp = new float[(int) gFusion.length()];
+                fusionNet.backward(gFin, fusionParams, g0, gp);
+                gE0.data().asNioFloat().put(0, g0, 0, g0.length);
+                gFusion.data().asNioFloat().put(0, gp, 0, gp.length);
+            } else {
+                for (int r : rows) {
+                    active[r] = true;
+                }
+                net.backward(gFin, active, gE0);
+                for (int r : rows) {
+                    active[r] = false;
+                }
             }
             // Clear only the rows this batch touched; the rest of gFin is still zero.
             for (int v : occurrences) {
@@ -491,6 +547,13 @@ public final class BprTrainer {
             for (int j = 0; j < d; j++) {
                 gFin[o + j] += src[k * d + j];
             }
+        }
+
+        /** A heap copy of a C-order array, in bulk. */
+        private float[] floats(INDArray m) {
+            float[] v = new float[(int) m.length()];
+            m.data().asNioFloat().get(0, v, 0, v.length);
+            return v;
         }
 
         INDArray gradient() {
