@@ -347,6 +347,23 @@ class GraphRecommenderTest {
         assertTrue(s.evaluate(data.test().orElseThrow(), 20).mean("recall@20") > 0);
     }
 
+    /** SocialLGN trains end to end through the trainer, learns (loss falls, beats popularity), saves and loads. */
+    @Test
+    void socialLgn_trainsLearnsAndRoundTrips() throws IOException {
+        GraphRecommender s = builder().kind(ModelKind.SOCIALLGN).social(data.social().orElseThrow()).epochs(15).fit();
+        assertEquals(ModelKind.SOCIALLGN, s.settings().kind());
+        List<EpochStats> h = s.history();
+        assertTrue(h.get(h.size() - 1).loss() < h.get(0).loss(), "loss falls: " + h.get(0).loss() + " -> " + h.get(h.size() - 1).loss());
+        Path f = dir.resolve("sl.bin");
+        s.save(f);
+        GraphRecommender back = GraphRecommender.load(f);
+        assertEquals(ModelKind.SOCIALLGN, back.settings().kind());
+        String u = s.users().id(7);
+        assertEquals(s.recommend(u, 10), back.recommend(u, 10));
+        assertThrows(IllegalStateException.class,
+                () -> GraphRecommender.builder().interactions(data.train()).kind(ModelKind.SOCIALLGN).fit());
+    }
+
     @Test
     void earlyStopping_onAHeldOutSliceOfTrain_keepsTheBestEpoch() {
         List<EpochStats> seen = new ArrayList<>();
