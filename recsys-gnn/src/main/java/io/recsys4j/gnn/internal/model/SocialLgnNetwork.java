@@ -2,8 +2,6 @@ package io.recsys4j.gnn.internal.model;
 
 import io.recsys4j.gnn.internal.propagation.Propagation;
 import java.util.Random;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * SocialLGN's propagation (Liao, Zhou, Cai, Xu, "SocialLGN: Light graph convolution network
@@ -106,19 +104,28 @@ public final class SocialLgnNetwork {
     /** Writes the combined embeddings of {@code e0} (n x d, row-major) into {@code out}. */
     public void forward(float[] e0, float[] params, float[] out) {
         e[0] = e0;
-        INDArray w1 = matrix(params, 0, d, d);
-        INDArray w2 = matrix(params, d * d, d, d);
-        INDArray w3 = matrix(params, 2 * d * d, d, 2 * d);
-        int bias = 4 * d * d;
+        int dd = d * d;
+        // Transposed once per call, so every product below is a row axpy.
+        float[] w1t = Dense.transposedBlock(params, 0, d, d, d, 0);
+        float[] w2t = Dense.transposedBlock(params, dd, d, d, d, 0);
+        float[] w3at = Dense.transposedBlock(params, 2 * dd, d, d, 2 * d, 0);
+        float[] w3bt = Dense.transposedBlock(params, 2 * dd, d, d, 2 * d, d);
+        int bias = 4 * dd;
         int ud = users * d;
+        float[] o = new float[ud];
         for (int k = 0; k < layers; k++) {
             float[] next = e[k + 1];
             graph.forward(e[k], next, d);
             System.arraycopy(next, 0, y[k], 0, ud);
             social.forward(java.util.Arrays.copyOf(e[k], ud), x[k], d);
-            tanhOf(matrix(x[k], 0, users, d).mmul(w1.transpose()), h1[k]);
-            tanhOf(matrix(y[k], 0, users, d).mmul(w2.transpose()), h2[k]);
-            float[] o = values(Nd4j.hstack(matrix(h1[k], 0, users, d), matrix(h2[k], 0, users, d)).mmul(w3.transpose()));
+            Dense.mul(x[k], users, d, w1t, d, h1[k], false);
+            Dense.mul(y[k], users, d, w2t, d, h2[k], false);
+            for (int t = 0; t < ud; t++) {
+                h1[k][t] = (float) Math.tanh(h1[k][t]);
+                h2[k][t] = (float) Math.tanh(h2[k][t]);
+            }
+            Dense.mul(h1[k], users, d, w3at, d, o, false);
+            Dense.mul(h2[k], users, d, w3bt, d, o, true);
             double sq = 0;
             for (int u = 0; u < users; u++) {
                 for (int j = 0; j < d; j++) {
@@ -151,58 +158,64 @@ public final class SocialLgnNetwork {
         float alpha = 1f / (layers + 1);
         int nd = n * d;
         int ud = users * d;
+        int dd = d * d;
         float[] g = new float[nd];
         for (int t = 0; t < nd; t++) {
             g[t] = gOut[t] * alpha;
         }
-        INDArray w1 = matrix(params, 0, d, d);
-        INDArray w2 = matrix(params, d * d, d, d);
-        INDArray w3 = matrix(params, 2 * d * d, d, 2 * d);
+        float[] w3a = Dense.block(params, 2 * dd, d, d, 2 * d, 0);
+        float[] w3b = Dense.block(params, 2 * dd, d, d, 2 * d, d);
+        float[] gw3a = new float[dd];
+        float[] gw3b = new float[dd];
         float[] back = new float[nd];
-        float[] socialIn = new float[ud];
         float[] socialOut = new float[ud];
+        float[] dO = new float[ud];
+        float[] dP1 = new float[ud];
+        float[] dP2 = new float[ud];
+        float[] dX = new float[ud];
+        float[] dY = new float[ud];
+        float[] w1 = java.util.Arrays.copyOfRange(params, 0, dd);
+        float[] w2 = java.util.Arrays.copyOfRange(params, dd, 2 * dd);
+        int bias = 4 * dd;
         for (int k = layers - 1; k >= 0; k--) {
             float[] z = e[k + 1];
             double dot = 0;
             for (int t = 0; t < ud; t++) {
                 dot += (double) z[t] * g[t];
             }
-            float[] dO = new float[ud];
             float inv = (float) (1 / norm[k]);
             for (int t = 0; t < ud; t++) {
                 dO[t] = (float) ((g[t] - z[t] * dot) * inv);
             }
-            INDArray dOm = matrix(dO, 0, users, d);
-            INDArray hc = Nd4j.hstack(matrix(h1[k], 0, users, d), matrix(h2[k], 0, users, d));
-            add(gParams, 2 * d * d, dOm.transpose().mmul(hc));
-            int bias = 4 * d * d;
+            Dense.mulTransA(dO, users, d, h1[k], d, gw3a);
+            Dense.mulTransA(dO, users, d, h2[k], d, gw3b);
             for (int u = 0; u < users; u++) {
                 for (int j = 0; j < d; j++) {
                     gParams[bias + j] += dO[u * d + j];
                 }
             }
-            float[] dH = values(dOm.mmul(w3)); // users x 2d
-            float[] dP1 = new float[ud];
-            float[] dP2 = new float[ud];
-            for (int u = 0; u < users; u++) {
-                for (int j = 0; j < d; j++) {
-                    float a = h1[k][u * d + j];
-                    float c = h2[k][u * d + j];
-                    dP1[u * d + j] = dH[u * 2 * d + j] * (1 - a * a);
-                    dP2[u * d + j] = dH[u * 2 * d + d + j] * (1 - c * c);
-                }
+            Dense.mul(dO, users, d, w3a, d, dP1, false); // dH₁, then ⊙ (1 − H₁²)
+            Dense.mul(dO, users, d, w3b, d, dP2, false);
+            for (int t = 0; t < ud; t++) {
+                float a = h1[k][t];
+                float c = h2[k][t];
+                dP1[t] *= 1 - a * a;
+                dP2[t] *= 1 - c * c;
             }
-            INDArray p1 = matrix(dP1, 0, users, d);
-            INDArray p2 = matrix(dP2, 0, users, d);
-            add(gParams, 0, p1.transpose().mmul(matrix(x[k], 0, users, d)));
-            add(gParams, d * d, p2.transpose().mmul(matrix(y[k], 0, users, d)));
-            float[] dX = values(p1.mmul(w1));
-            System.arraycopy(dX, 0, socialIn, 0, ud);
-            float[] dY = values(p2.mmul(w2));
+            float[] gw1 = new float[dd];
+            float[] gw2 = new float[dd];
+            Dense.mulTransA(dP1, users, d, x[k], d, gw1);
+            Dense.mulTransA(dP2, users, d, y[k], d, gw2);
+            for (int t = 0; t < dd; t++) {
+                gParams[t] += gw1[t];
+                gParams[dd + t] += gw2[t];
+            }
+            Dense.mul(dP1, users, d, w1, d, dX, false);
+            Dense.mul(dP2, users, d, w2, d, dY, false);
             // Âᵀ [dY; G_I'] (items of layer k+1 are (Â E_k)_I), then Ŝᵀ dX on the user rows.
             System.arraycopy(dY, 0, g, 0, ud);
             graph.backward(g, back, d);
-            social.backward(socialIn, socialOut, d);
+            social.backward(dX, socialOut, d);
             for (int t = 0; t < ud; t++) {
                 back[t] += socialOut[t];
             }
@@ -210,39 +223,13 @@ public final class SocialLgnNetwork {
                 g[t] = back[t] + gOut[t] * alpha;
             }
         }
-        if (layers == 0) {
-            System.arraycopy(gOut, 0, gE0, 0, nd);
-        } else {
-            System.arraycopy(g, 0, gE0, 0, nd);
+        for (int j = 0; j < d; j++) {
+            for (int i = 0; i < d; i++) {
+                gParams[2 * dd + j * 2 * d + i] += gw3a[j * d + i];
+                gParams[2 * dd + j * 2 * d + d + i] += gw3b[j * d + i];
+            }
         }
+        System.arraycopy(layers == 0 ? gOut : g, 0, gE0, 0, nd);
     }
 
-    /** A copy of {@code rows x cols} floats from {@code offset} as a matrix (bulk: Nd4j.create(float[]) copies one by one). */
-    private static INDArray matrix(float[] a, int offset, int rows, int cols) {
-        INDArray m = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, rows, cols);
-        m.data().asNioFloat().put(a, offset, rows * cols);
-        return m;
-    }
-
-    /** The entries of {@code m} in C order. */
-    private static float[] values(INDArray m) {
-        INDArray c = m.ordering() == 'c' && !m.isView() ? m : m.dup('c');
-        float[] v = new float[(int) c.length()];
-        c.data().asNioFloat().get(v);
-        return v;
-    }
-
-    private static void tanhOf(INDArray m, float[] out) {
-        float[] v = values(m);
-        for (int t = 0; t < v.length; t++) {
-            out[t] = (float) Math.tanh(v[t]);
-        }
-    }
-
-    private static void add(float[] to, int offset, INDArray m) {
-        float[] v = values(m);
-        for (int t = 0; t < v.length; t++) {
-            to[offset + t] += v[t];
-        }
-    }
 }
