@@ -211,15 +211,7 @@ public final class IdMap {
     }
 
     /** Canonical integer ids in any order, with an open-addressing index. */
-    private static final class Ints implements Ids {
-        private final int[] ids;
-        private final IntIndex index;
-
-        Ints(int[] ids, IntIndex index) {
-            this.ids = ids;
-            this.index = index;
-        }
-
+    private record Ints(int[] ids, IntIndex index) implements Ids {
         @Override
         public int size() {
             return ids.length;
@@ -237,15 +229,7 @@ public final class IdMap {
         }
     }
 
-    private static final class Strings implements Ids {
-        private final String[] ids;
-        private final HashMap<String, Integer> index;
-
-        Strings(String[] ids, HashMap<String, Integer> index) {
-            this.ids = ids;
-            this.index = index;
-        }
-
+    private record Strings(String[] ids, HashMap<String, Integer> index) implements Ids {
         @Override
         public int size() {
             return ids.length;
