@@ -51,11 +51,12 @@ public final class SocialSideBySide {
         Map<String, EvaluationReport> reports = new LinkedHashMap<>();
         System.out.printf("%n%-14s %10s %10s %9s   recall@20 by training items %s%n", "model", "recall@20",
                 "ndcg@20", "fit s", BUCKETS);
-        for (String name : List.of("lightgcn", "social", "filter", "filter+social")) {
+        for (String name : List.of("lightgcn", "sociallgn", "social", "filter", "filter+social")) {
             long t0 = System.nanoTime();
             Recommender m = switch (name) {
                 case "lightgcn" -> common.kind(ModelKind.LIGHTGCN).fit();
                 case "social" -> common.kind(ModelKind.SOCIAL).socialWeight(0.25).fit();
+                case "sociallgn" -> common.kind(ModelKind.SOCIALLGN).fit();
                 case "filter" -> GraphFilter.builder().interactions(train).fit();
                 default -> GraphFilter.builder().data(data).fit();
             };
@@ -77,7 +78,8 @@ public final class SocialSideBySide {
         System.out.printf("(test users by training items: %s)%n", sizes);
 
         System.out.printf("%nper-user differences, mean [95%% interval], overall and by training items%n");
-        for (String[] p : List.of(new String[] {"social", "lightgcn"}, new String[] {"filter+social", "filter"},
+        for (String[] p : List.of(new String[] {"social", "lightgcn"}, new String[] {"sociallgn", "lightgcn"},
+                new String[] {"filter+social", "filter"},
                 new String[] {"filter+social", "lightgcn"}, new String[] {"filter+social", "social"})) {
             for (String metric : List.of("recall@20", "ndcg@20")) {
                 EvaluationReport a = reports.get(p[0]);

@@ -110,10 +110,10 @@ class ExamplesTest {
     @Test
     void socialSideBySide_printsBothModels() throws Exception {
         String out = capture(() -> SocialSideBySide.main(new String[] {"pairs", train.toString(), test.toString(), social.toString()}));
-        for (String model : List.of("lightgcn ", "social ", "filter ", "filter+social ")) {
+        for (String model : List.of("lightgcn ", "sociallgn ", "social ", "filter ", "filter+social ")) {
             assertTrue(out.contains("\n" + model), model + " missing:\n" + out);
         }
-        assertTrue(out.contains("filter+social - filter") && out.contains("["), out);
+        assertTrue(out.contains("filter+social - filter") && out.contains("sociallgn - lightgcn") && out.contains("["), out);
     }
 
     @Test
