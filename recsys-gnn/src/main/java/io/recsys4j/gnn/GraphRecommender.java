@@ -482,6 +482,18 @@ public final class GraphRecommender implements Recommender {
             return this;
         }
 
+        /** See {@link TrainingSettings.Builder#contrastWeight}. */
+        public Builder contrastWeight(double lambda) {
+            settings.contrastWeight(lambda);
+            return this;
+        }
+
+        /** See {@link TrainingSettings.Builder#contrastTemperature}. */
+        public Builder contrastTemperature(double tau) {
+            settings.contrastTemperature(tau);
+            return this;
+        }
+
         /** See {@link TrainingSettings.Builder#layers}. */
         public Builder layers(int k) {
             settings.layers(k);

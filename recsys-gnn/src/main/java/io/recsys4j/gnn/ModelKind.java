@@ -12,7 +12,13 @@ public enum ModelKind {
      * SocialLGN (Liao et al. 2022): users fuse the social and the interaction propagation of
      * each layer with a learned module shared by all layers; items as LightGCN.
      */
-    SOCIALLGN;
+    SOCIALLGN,
+    /**
+     * LightGCN trained with a social contrastive term (see {@code loss.SocialContrastLoss}):
+     * each user's final embedding is pulled towards the mean of their friends' and pushed away
+     * from other users' friends. Serving is LightGCN's; the social graph shapes training only.
+     */
+    SOCIALCL;
 
     /** True for the kinds that propagate over a social graph and need one. */
     public boolean usesSocial() {
@@ -35,6 +41,6 @@ public enum ModelKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("model kind must be lightgcn, social or sociallgn, found '" + id + "'");
+        throw new IllegalArgumentException("model kind must be lightgcn, social, sociallgn or socialcl, found '" + id + "'");
     }
 }

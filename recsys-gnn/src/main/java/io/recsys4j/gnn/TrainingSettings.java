@@ -30,6 +30,13 @@ public final class TrainingSettings {
 
     /** Default social weight β of {@link ModelKind#SOCIAL} (chosen on a validation hold-out of Last.fm). */
     public static final double DEFAULT_SOCIAL_WEIGHT = 0.25;
+    /**
+     * Default weight λ of {@link ModelKind#SOCIALCL}'s contrastive term (chosen on a
+     * validation hold-out of Last.fm's training data, see {@code docs/models.md}).
+     */
+    public static final double DEFAULT_CONTRAST_WEIGHT = 0.01;
+    /** Default temperature τ of {@link ModelKind#SOCIALCL}'s contrastive term (chosen with the weight). */
+    public static final double DEFAULT_CONTRAST_TEMPERATURE = 0.5;
     /** Default propagation layers K. */
     public static final int DEFAULT_LAYERS = 3;
     /** Default embedding dimension. */
@@ -59,6 +66,8 @@ public final class TrainingSettings {
 
     private final ModelKind kind;
     private final double socialWeight;      // NaN unless SOCIAL
+    private final double contrastWeight;    // NaN unless SOCIALCL
+    private final double contrastTemperature;
     private final int layers;
     private final int dim;
     private final int epochs;
@@ -80,6 +89,13 @@ public final class TrainingSettings {
                     + "); set kind SOCIAL or leave socialWeight unset");
         }
         this.socialWeight = kind == ModelKind.SOCIAL ? or(b.socialWeight, DEFAULT_SOCIAL_WEIGHT) : Double.NaN;
+        if ((b.contrastWeight != null || b.contrastTemperature != null) && kind != ModelKind.SOCIALCL) {
+            throw new IllegalArgumentException("contrastWeight and contrastTemperature have no effect with " + kind
+                    + "; set kind SOCIALCL or leave them unset");
+        }
+        boolean cl = kind == ModelKind.SOCIALCL;
+        this.contrastWeight = cl ? or(b.contrastWeight, DEFAULT_CONTRAST_WEIGHT) : Double.NaN;
+        this.contrastTemperature = cl ? or(b.contrastTemperature, DEFAULT_CONTRAST_TEMPERATURE) : Double.NaN;
         this.layers = or(b.layers, DEFAULT_LAYERS);
         this.dim = or(b.dim, DEFAULT_DIM);
         this.epochs = or(b.epochs, DEFAULT_EPOCHS);
@@ -130,6 +146,16 @@ public final class TrainingSettings {
     /** β in [0, 1], present for {@link ModelKind#SOCIAL} only. */
     public OptionalDouble socialWeight() {
         return Double.isNaN(socialWeight) ? OptionalDouble.empty() : OptionalDouble.of(socialWeight);
+    }
+
+    /** λ >= 0 of the social contrastive term, present for {@link ModelKind#SOCIALCL} only. */
+    public OptionalDouble contrastWeight() {
+        return Double.isNaN(contrastWeight) ? OptionalDouble.empty() : OptionalDouble.of(contrastWeight);
+    }
+
+    /** τ > 0 of the social contrastive term, present for {@link ModelKind#SOCIALCL} only. */
+    public OptionalDouble contrastTemperature() {
+        return Double.isNaN(contrastTemperature) ? OptionalDouble.empty() : OptionalDouble.of(contrastTemperature);
     }
 
     /** Propagation layers K >= 0. */
@@ -212,6 +238,10 @@ public final class TrainingSettings {
         if (kind == ModelKind.SOCIAL) {
             m.put("socialWeight", Double.toString(socialWeight));
         }
+        if (kind == ModelKind.SOCIALCL) {
+            m.put("contrastWeight", Double.toString(contrastWeight));
+            m.put("contrastTemperature", Double.toString(contrastTemperature));
+        }
         m.put("layers", Integer.toString(layers));
         m.put("dim", Integer.toString(dim));
         m.put("epochs", Integer.toString(epochs));
@@ -245,6 +275,8 @@ public final class TrainingSettings {
                 switch (e.getKey()) {
                     case "kind" -> b.kind(ModelKind.parse(v));
                     case "socialWeight" -> b.socialWeight(Double.parseDouble(v));
+                    case "contrastWeight" -> b.contrastWeight(Double.parseDouble(v));
+                    case "contrastTemperature" -> b.contrastTemperature(Double.parseDouble(v));
                     case "layers" -> b.layers(Integer.parseInt(v));
                     case "dim" -> b.dim(Integer.parseInt(v));
                     case "epochs" -> b.epochs(Integer.parseInt(v));
@@ -291,6 +323,8 @@ public final class TrainingSettings {
     public static final class Builder {
         private ModelKind kind;
         private Double socialWeight;
+        private Double contrastWeight;
+        private Double contrastTemperature;
         private Integer layers;
         private Integer dim;
         private Integer epochs;
@@ -313,6 +347,8 @@ public final class TrainingSettings {
             Builder b = new Builder();
             b.kind = kind;
             b.socialWeight = socialWeight;
+            b.contrastWeight = contrastWeight;
+            b.contrastTemperature = contrastTemperature;
             b.layers = layers;
             b.dim = dim;
             b.epochs = epochs;
@@ -341,6 +377,30 @@ public final class TrainingSettings {
                 throw new IllegalArgumentException("socialWeight must be in [0, 1], found " + beta);
             }
             this.socialWeight = beta;
+            return this;
+        }
+
+        /**
+         * λ >= 0, the weight of the social contrastive term; {@link ModelKind#SOCIALCL} only
+         * (default {@value #DEFAULT_CONTRAST_WEIGHT}; 0 trains plain LightGCN).
+         */
+        public Builder contrastWeight(double lambda) {
+            if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+                throw new IllegalArgumentException("contrastWeight must be >= 0, found " + lambda);
+            }
+            this.contrastWeight = lambda;
+            return this;
+        }
+
+        /**
+         * τ > 0, the temperature of the social contrastive term; {@link ModelKind#SOCIALCL}
+         * only (default {@value #DEFAULT_CONTRAST_TEMPERATURE}).
+         */
+        public Builder contrastTemperature(double tau) {
+            if (!(tau >= 0.01 && tau <= 100)) {
+                throw new IllegalArgumentException("contrastTemperature must be in [0.01, 100], found " + tau);
+            }
+            this.contrastTemperature = tau;
             return this;
         }
 

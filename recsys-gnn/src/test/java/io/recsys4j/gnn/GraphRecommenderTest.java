@@ -365,6 +365,74 @@ class GraphRecommenderTest {
     }
 
     @Test
+    void socialCl_withoutSocialEdgesOrWeight_isLightGcnExactly() {
+        GraphRecommender plain = builder().fit();
+        io.recsys4j.core.SocialGraph none = io.recsys4j.core.SocialGraph.of(data.train().users(), new int[0], new int[0]);
+        GraphRecommender noEdges = builder().kind(ModelKind.SOCIALCL).social(none).fit();
+        GraphRecommender noWeight = builder().kind(ModelKind.SOCIALCL).social(data.social().orElseThrow())
+                .contrastWeight(0).fit();
+        float[] a = new float[plain.numItems()];
+        float[] b = new float[plain.numItems()];
+        float[] c = new float[plain.numItems()];
+        for (int u = 0; u < data.train().numUsers(); u += 17) {
+            plain.score(new int[] {u}, a);
+            noEdges.score(new int[] {u}, b);
+            noWeight.score(new int[] {u}, c);
+            assertArrayEquals(a, b, 0f, "user " + u);
+            assertArrayEquals(a, c, 0f, "user " + u);
+        }
+    }
+
+    @Test
+    void socialCl_trainsPullsFriendsTogetherAndRoundTrips() throws IOException {
+        io.recsys4j.core.SocialGraph g = data.social().orElseThrow();
+        GraphRecommender plain = builder().fit();
+        GraphRecommender s = builder().kind(ModelKind.SOCIALCL).social(g).contrastWeight(0.5).fit();
+        assertEquals(0.5, s.settings().contrastWeight().orElseThrow());
+        // The term aligns users with their friends: mean cosine to the friends' mean rises.
+        assertTrue(friendCosine(s, g) > friendCosine(plain, g) + 0.05,
+                friendCosine(s, g) + " vs " + friendCosine(plain, g));
+        Path f = dir.resolve("cl.bin");
+        s.save(f);
+        GraphRecommender back = GraphRecommender.load(f);
+        assertEquals(s.settings(), back.settings());
+        String u = s.users().id(7);
+        assertEquals(s.recommend(u, 10), back.recommend(u, 10));
+        assertThrows(IllegalArgumentException.class, () -> builder().contrastWeight(0.1).fit());
+    }
+
+    /** Mean over users with friends of cos(e_u, mean of the friends' e_v). */
+    private static double friendCosine(GraphRecommender m, io.recsys4j.core.SocialGraph g) {
+        float[] e = m.userEmbeddings();
+        int d = m.dim();
+        double sum = 0;
+        int n = 0;
+        for (int u = 0; u < g.numUsers(); u++) {
+            int[] fr = g.neighbours(u);
+            if (fr.length == 0) {
+                continue;
+            }
+            double[] mean = new double[d];
+            for (int v : fr) {
+                for (int j = 0; j < d; j++) {
+                    mean[j] += e[v * d + j];
+                }
+            }
+            double dot = 0;
+            double nu = 0;
+            double nm = 0;
+            for (int j = 0; j < d; j++) {
+                dot += e[u * d + j] * mean[j];
+                nu += e[u * d + j] * e[u * d + j];
+                nm += mean[j] * mean[j];
+            }
+            sum += dot / Math.sqrt(nu * nm);
+            n++;
+        }
+        return sum / n;
+    }
+
+    @Test
     void earlyStopping_onAHeldOutSliceOfTrain_keepsTheBestEpoch() {
         List<EpochStats> seen = new ArrayList<>();
         GraphRecommender m = builder().holdOut(0.1).epochs(30).patience(2).onEpoch(seen::add).fit();

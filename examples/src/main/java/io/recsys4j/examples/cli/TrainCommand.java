@@ -31,7 +31,7 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--model", description = "lightgcn, social (fixed social weight), sociallgn (SocialLGN: learned fusion) or filter (default: social when --social is given, else lightgcn).")
+    @Option(names = "--model", description = "lightgcn, socialcl (LightGCN with a social contrastive term), social (fixed social weight), sociallgn (SocialLGN: learned fusion) or filter (default: social when --social is given, else lightgcn).")
     String model;
 
     @Option(names = "--filter", description = "With --model filter: tuned (default: chosen on --hold-out of the training data),"
@@ -58,6 +58,14 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--social-weight", description = "β of the social model (default " + TrainingSettings.DEFAULT_SOCIAL_WEIGHT + ").")
     Double socialWeight;
+
+    @Option(names = "--contrast-weight", description = "With --model socialcl: λ of the contrastive term (default "
+            + TrainingSettings.DEFAULT_CONTRAST_WEIGHT + ").")
+    Double contrastWeight;
+
+    @Option(names = "--contrast-temperature", description = "With --model socialcl: τ of the contrastive term (default "
+            + TrainingSettings.DEFAULT_CONTRAST_TEMPERATURE + ").")
+    Double contrastTemperature;
 
     @Option(names = "--layers", defaultValue = "3", description = "Propagation layers (default ${DEFAULT-VALUE}).")
     int layers;
@@ -142,7 +150,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--filter, --rank, --ideal-weight, --sharpening, --exponent, --text-weight"
                     + " and --tuning-users need --model filter");
         }
-        if (("social".equals(model) || "sociallgn".equals(model)) && data.social == null) {   // refused before the data is read
+        if (model != null && ModelKind.parse(model).usesSocial() && data.social == null) {   // refused before the data is read
             throw new IllegalArgumentException("--model " + model + " needs --social FILE");
         }
         Dataset d = data.load(out, "add");
@@ -154,6 +162,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (socialWeight != null) {
             b.socialWeight(socialWeight);
+        }
+        if (contrastWeight != null) {
+            b.contrastWeight(contrastWeight);
+        }
+        if (contrastTemperature != null) {
+            b.contrastTemperature(contrastTemperature);
         }
         if (evalEvery != null) {
             b.evalEvery(evalEvery);

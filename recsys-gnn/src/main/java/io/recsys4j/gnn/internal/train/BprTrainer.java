@@ -13,6 +13,7 @@ import io.recsys4j.gnn.internal.graph.CsrMatrix;
 import io.recsys4j.gnn.internal.loss.BprLoss;
 import io.recsys4j.gnn.internal.loss.ColdStartLoss;
 import io.recsys4j.gnn.internal.loss.L2Regularization;
+import io.recsys4j.gnn.internal.loss.SocialContrastLoss;
 import io.recsys4j.gnn.internal.model.LightGcnNetwork;
 import io.recsys4j.gnn.internal.model.SocialLgnNetwork;
 import io.recsys4j.gnn.internal.propagation.Propagation;
@@ -297,6 +298,9 @@ public final class BprTrainer {
         return s;
     }
 
+    /** Users per step in the contrastive term: its cost grows with the square of this. */
+    static final int CONTRAST_USERS = 512;
+
     /** One BPR step's state and buffers. */
     final class Step {
         final INDArray e0;
@@ -325,6 +329,11 @@ public final class BprTrainer {
         private float[] gp = new float[0];
         private float[] gn = new float[0];
         private int iteration;
+        /** SOCIALCL's friend lists (CSR over users), or null. */
+        private final int[] friendStart;
+        private final int[] friends;
+        private final double contrastWeight;
+        private final double contrastTemperature;
 
         Step(CsrMatrix graph, Propagation prop, Propagation socialProp, int n, int users, int d) {
             this.users = users;
@@ -365,6 +374,32 @@ public final class BprTrainer {
                 this.adamW = null;
             }
             this.textOnly = featureRows == null ? new int[0] : textOnlyNodes(graph);
+            boolean cl = config.kind() == ModelKind.SOCIALCL;
+            this.friendStart = cl ? social.csrRowStart() : null;
+            this.friends = cl ? social.csrNeighbours() : null;
+            this.contrastWeight = cl ? config.contrastWeight().orElseThrow() : 0;
+            this.contrastTemperature = cl ? config.contrastTemperature().orElse(1) : 1;
+        }
+
+        /**
+         * The users of the contrastive term: the batch's distinct users with friends, in batch
+         * order (the batch is shuffled), at most {@link #CONTRAST_USERS}; none without a term.
+         */
+        private int[] contrastUsers(int[] u, int from, int to) {
+            if (friendStart == null || contrastWeight == 0) {
+                return new int[0];
+            }
+            java.util.BitSet seen = new java.util.BitSet(users);
+            int[] out = new int[Math.min(CONTRAST_USERS, to - from)];
+            int m = 0;
+            for (int k = from; k < to && m < out.length; k++) {
+                int v = u[k];
+                if (!seen.get(v) && friendStart[v + 1] > friendStart[v]) {
+                    seen.set(v);
+                    out[m++] = v;
+                }
+            }
+            return java.util.Arrays.copyOf(out, m);
         }
 
         /**
@@ -463,7 +498,11 @@ public final class BprTrainer {
                 gn = new float[b * d];
             }
             int[] occurrences = occurrences(u, p, ng, from, to);
-            int[] rows = java.util.Arrays.stream(occurrences).sorted().distinct().toArray();
+            int[] contrast = contrastUsers(u, from, to);
+            // The contrastive term reads (and writes the gradient of) the friends' rows too.
+            int[] rows = java.util.stream.IntStream.concat(java.util.Arrays.stream(occurrences),
+                    java.util.Arrays.stream(contrast).flatMap(v -> java.util.Arrays.stream(friends, friendStart[v],
+                            friendStart[v + 1]))).sorted().distinct().toArray();
             float[] fusionParams = null;
             if (fusionNet != null) {
                 // The fusion's norm couples every user: the whole forward pass, every step.
@@ -482,6 +521,10 @@ public final class BprTrainer {
                 addRow(u[from + k], gu, k);
                 addRow(users + p[from + k], gp, k);
                 addRow(users + ng[from + k], gn, k);
+            }
+            if (contrast.length > 0) {
+                loss += SocialContrastLoss.lossAndAddGradient(fin, contrast, friendStart, friends, d,
+                        contrastTemperature, contrastWeight, gFin);
             }
             ColdStartLoss.Term cold = null;
             if (w != null && coldStartWeight > 0) {
@@ -514,7 +557,7 @@ public final class BprTrainer {
                 }
             }
             // Clear only the rows this batch touched; the rest of gFin is still zero.
-            for (int v : occurrences) {
+            for (int v : rows) {
                 java.util.Arrays.fill(gFin, v * d, (v + 1) * d, 0f);
             }
             if (w != null) {

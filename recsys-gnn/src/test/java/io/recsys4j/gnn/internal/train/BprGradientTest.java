@@ -18,7 +18,8 @@ class BprGradientTest {
     private static TrainingSettings.Builder settings(ModelKind model) {
         TrainingSettings.Builder b = TrainingSettings.builder().kind(model).layers(2).dim(3).epochs(1).batchSize(5)
                 .learningRate(0.001).regularization(0.5).initStd(0.5).seed(11).threads(1);
-        return model == ModelKind.SOCIAL ? b.socialWeight(0.3) : b;
+        return model == ModelKind.SOCIAL ? b.socialWeight(0.3)
+                : model == ModelKind.SOCIALCL ? b.contrastWeight(0.8).contrastTemperature(0.3) : b;
     }
 
     private static void check(ModelKind model) {
@@ -173,6 +174,26 @@ class BprGradientTest {
     @Test
     void socialLoss_gradientMatchesFiniteDifferences() {
         check(ModelKind.SOCIAL);
+    }
+
+    @Test
+    void socialContrastLoss_wholeStep_gradientMatchesFiniteDifferences() {
+        // The batch's users have friends, so the term is there to check: the loss is not LightGCN's.
+        double[] loss = new double[2];
+        ModelKind[] kinds = {ModelKind.LIGHTGCN, ModelKind.SOCIALCL};
+        int[] u = {0, 3, 7, 9};
+        int[] p = {W.interactions().itemsOf(0)[0], W.interactions().itemsOf(3)[0], W.interactions().itemsOf(7)[0],
+            W.interactions().itemsOf(9)[0]};
+        int[] n = {13, 12, 0, 1};
+        for (int k = 0; k < 2; k++) {
+            BprTrainer t = new BprTrainer(settings(kinds[k]).build(), W.interactions(), W.social(), null, null);
+            try (Propagation prop = new CsrCpuPropagation(t.operator(), 1)) {
+                loss[k] = t.newStep(prop).lossAndGradient(u, p, n, 0, u.length);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(loss[1] > loss[0] + 0.1, loss[1] + " vs " + loss[0]);
+        check(ModelKind.SOCIALCL);
+        check(ModelKind.SOCIALCL, Features.DENSE);
     }
 
     @Test
