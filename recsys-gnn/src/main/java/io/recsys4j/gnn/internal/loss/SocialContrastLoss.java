@@ -2,6 +2,7 @@ package io.recsys4j.gnn.internal.loss;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The social contrastive term: InfoNCE (van den Oord et al. 2018) between two views of each
@@ -70,33 +71,27 @@ public final class SocialContrastLoss {
         }
         INDArray ma = Nd4j.create(a, new long[] {m, d}, 'c');
         INDArray mp = Nd4j.create(p, new long[] {m, d}, 'c');
-        float[] s = ma.mmul(mp.transpose()).dup('c').data().asFloat();
-        double loss = 0;
         double scale = weight / m;
-        float invT = (float) (1 / temperature);
+        // Row-wise softmax of S = A·P_vᵀ/τ on ND4J's vectorised ops, shifted by each row's max.
+        INDArray sim = ma.mmul(mp.transpose()).muli(1 / temperature);
+        INDArray max = sim.max(1).reshape(m, 1);
+        sim.subiColumnVector(max);
+        double loss = 0;
+        float[] diagonal = new float[m];
         for (int i = 0; i < m; i++) {
-            int o = i * m;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < m; j++) {
-                max = Math.max(max, s[o + j] * invT);
-            }
-            double sum = 0;
-            for (int j = 0; j < m; j++) {
-                float e = (float) Math.exp(s[o + j] * invT - max);
-                if (j == i) {
-                    loss += max - s[o + i] * invT;
-                }
-                s[o + j] = e;
-                sum += e;
-            }
-            loss += Math.log(sum);
-            // s becomes G in place: (λ/M)(softmax - δ)/τ.
-            double norm = scale * invT / sum;
-            for (int j = 0; j < m; j++) {
-                s[o + j] = (float) (s[o + j] * norm - (i == j ? scale * invT : 0));
-            }
+            diagonal[i] = sim.getFloat(i, i);
         }
-        INDArray g = Nd4j.create(s, new long[] {m, m}, 'c');
+        Transforms.exp(sim, false);
+        INDArray sum = sim.sum(1).reshape(m, 1);
+        for (int i = 0; i < m; i++) {
+            loss += Math.log(sum.getDouble(i, 0)) - diagonal[i];
+        }
+        // G = (λ/M)(softmax - I)/τ.
+        INDArray g = sim.diviColumnVector(sum);
+        for (int i = 0; i < m; i++) {
+            g.putScalar(i, i, g.getFloat(i, i) - 1);
+        }
+        g.muli(scale / temperature);
         float[] da = g.mmul(mp).dup('c').data().asFloat();
         float[] dp = g.transpose().mmul(ma).dup('c').data().asFloat();
         for (int i = 0; i < m; i++) {
