@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * </pre>
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g", "-Dorg.bytedeco.javacpp.maxbytes=4G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=8G"})
 public class SocialTrainingBenchmark {
     @Param({"lightgcn", "socialcl", "social"})
     String kind;
@@ -66,8 +66,8 @@ public class SocialTrainingBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 10)
-    @Measurement(iterations = 20)
+    @Warmup(iterations = 30)
+    @Measurement(iterations = 30)
     public double epoch() {
         int[][] t = session.sampleEpoch(random);
         double loss = 0;

@@ -1,8 +1,6 @@
 package io.recsys4j.gnn.internal.loss;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import io.recsys4j.gnn.internal.linalg.Dense;
 
 /**
  * The social contrastive term: InfoNCE (van den Oord et al. 2018) between two views of each
@@ -22,7 +20,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>Backward: with {@code P = softmax} of {@code S} by rows and {@code G = (λ/M)(P - I)/τ},
  * {@code dA = G·P_v}, {@code dP_v = Gᵀ·A}; through each normalisation
  * {@code dz = (da - a (a·da)) / ‖z‖}; and {@code s_u}'s gradient goes to each friend's row
- * divided by {@code |F(u)|}. The three {@code M x M x d} products run on ND4J's BLAS.
+ * divided by {@code |F(u)|}. The three {@code M x M x d} products run on the heap
+ * ({@link Dense}): BLAS would be faster per product, but its OpenMP threads spin after each
+ * call against the propagation's threads, which cost a Last.fm epoch 60% more than the products.
  */
 public final class SocialContrastLoss {
     private SocialContrastLoss() {
@@ -69,31 +69,45 @@ public final class SocialContrastLoss {
             za[i] = normalise(a, i, d);
             zp[i] = normalise(p, i, d);
         }
-        INDArray ma = Nd4j.create(a, new long[] {m, d}, 'c');
-        INDArray mp = Nd4j.create(p, new long[] {m, d}, 'c');
         double scale = weight / m;
-        // Row-wise softmax of S = A·P_vᵀ/τ on ND4J's vectorised ops, shifted by each row's max.
-        INDArray sim = ma.mmul(mp.transpose()).muli(1 / temperature);
-        INDArray max = sim.max(1).reshape(m, 1);
-        sim.subiColumnVector(max);
+        // Row-wise softmax of S = A·P_vᵀ/τ, shifted by each row's max.
+        float[] pt = new float[d * m];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < d; j++) {
+                pt[j * m + i] = p[i * d + j];
+            }
+        }
+        float[] g = new float[m * m];
+        Dense.mul(a, m, d, pt, m, g, false);
+        float invT = (float) (1 / temperature);
+        float gScale = (float) (scale / temperature);
         double loss = 0;
-        float[] diagonal = new float[m];
         for (int i = 0; i < m; i++) {
-            diagonal[i] = sim.getFloat(i, i);
+            int o = i * m;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < m; j++) {
+                g[o + j] *= invT;
+                max = Math.max(max, g[o + j]);
+            }
+            double sum = 0;
+            float diagonal = g[o + i] - max;
+            for (int j = 0; j < m; j++) {
+                float e = (float) Math.exp(g[o + j] - max);
+                g[o + j] = e;
+                sum += e;
+            }
+            loss += Math.log(sum) - diagonal;
+            // G = (λ/M)(softmax - I)/τ, in place.
+            float norm = (float) (gScale / sum);
+            for (int j = 0; j < m; j++) {
+                g[o + j] *= norm;
+            }
+            g[o + i] -= gScale;
         }
-        Transforms.exp(sim, false);
-        INDArray sum = sim.sum(1).reshape(m, 1);
-        for (int i = 0; i < m; i++) {
-            loss += Math.log(sum.getDouble(i, 0)) - diagonal[i];
-        }
-        // G = (λ/M)(softmax - I)/τ.
-        INDArray g = sim.diviColumnVector(sum);
-        for (int i = 0; i < m; i++) {
-            g.putScalar(i, i, g.getFloat(i, i) - 1);
-        }
-        g.muli(scale / temperature);
-        float[] da = g.mmul(mp).dup('c').data().asFloat();
-        float[] dp = g.transpose().mmul(ma).dup('c').data().asFloat();
+        float[] da = new float[m * d];
+        float[] dp = new float[m * d];
+        Dense.mul(g, m, m, p, d, da, false);
+        Dense.mulTransA(g, m, m, a, d, dp);
         for (int i = 0; i < m; i++) {
             unnormalise(a, da, i, d, za[i]);
             unnormalise(p, dp, i, d, zp[i]);

@@ -1,5 +1,6 @@
 package io.recsys4j.gnn.internal.model;
 
+import io.recsys4j.gnn.internal.linalg.Dense;
 import io.recsys4j.gnn.internal.propagation.Propagation;
 import java.util.Random;
 

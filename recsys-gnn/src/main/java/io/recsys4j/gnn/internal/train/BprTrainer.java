@@ -298,8 +298,11 @@ public final class BprTrainer {
         return s;
     }
 
-    /** Users per step in the contrastive term: its cost grows with the square of this. */
-    static final int CONTRAST_USERS = 512;
+    /**
+     * Users per step in the contrastive term (each the others' negatives): its cost grows with
+     * the square of this, and 128 keeps a Last.fm epoch within 1.5x of LightGCN's (256: 1.7x).
+     */
+    static final int CONTRAST_USERS = 128;
 
     /** One BPR step's state and buffers. */
     final class Step {

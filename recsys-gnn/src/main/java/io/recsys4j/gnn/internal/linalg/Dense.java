@@ -1,4 +1,4 @@
-package io.recsys4j.gnn.internal.model;
+package io.recsys4j.gnn.internal.linalg;
 
 /**
  * The small dense products of a fusion layer, on row-major heap arrays, written so that the
@@ -6,12 +6,12 @@ package io.recsys4j.gnn.internal.model;
  * and out of ND4J for matrices of a few thousand rows and 64 columns, where the copies and the
  * per-call overhead cost more than the arithmetic.
  */
-final class Dense {
+public final class Dense {
     private Dense() {
     }
 
     /** {@code out (+)= a · b}: a is rows x inner, b is inner x cols. */
-    static void mul(float[] a, int rows, int inner, float[] b, int cols, float[] out, boolean accumulate) {
+    public static void mul(float[] a, int rows, int inner, float[] b, int cols, float[] out, boolean accumulate) {
         if (!accumulate) {
             java.util.Arrays.fill(out, 0, rows * cols, 0f);
         }
@@ -32,7 +32,7 @@ final class Dense {
     }
 
     /** {@code out += aᵀ · b}: a is rows x m, b is rows x k, out is m x k. */
-    static void mulTransA(float[] a, int rows, int m, float[] b, int k, float[] out) {
+    public static void mulTransA(float[] a, int rows, int m, float[] b, int k, float[] out) {
         for (int r = 0; r < rows; r++) {
             int ar = r * m;
             int br = r * k;
@@ -50,7 +50,7 @@ final class Dense {
     }
 
     /** The {@code rows x cols} block at {@code (0, col0)} of a row-major matrix with {@code stride} columns, transposed. */
-    static float[] transposedBlock(float[] m, int offset, int rows, int cols, int stride, int col0) {
+    public static float[] transposedBlock(float[] m, int offset, int rows, int cols, int stride, int col0) {
         float[] t = new float[rows * cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
@@ -61,7 +61,7 @@ final class Dense {
     }
 
     /** The {@code rows x cols} block at {@code (0, col0)}, as is. */
-    static float[] block(float[] m, int offset, int rows, int cols, int stride, int col0) {
+    public static float[] block(float[] m, int offset, int rows, int cols, int stride, int col0) {
         float[] t = new float[rows * cols];
         for (int r = 0; r < rows; r++) {
             System.arraycopy(m, offset + r * stride + col0, t, r * cols, cols);
