@@ -351,8 +351,8 @@ public final class GraphRecommender implements Recommender {
      * value, defaults are {@link TrainingSettings}'); {@link #fit} checks the combination with
      * the data. The builder stays usable after fit.
      *
-     * <p>Social graph rule: with no {@link #kind} set, the model is {@link ModelKind#SOCIAL}
-     * if a social graph is present (from {@link #social} or {@link #data}) and
+     * <p>Social graph rule: with no {@link #kind} set, the model is {@link ModelKind#SOCIALCL}
+     * (the social model that measured best, see {@code docs/models.md}) if a social graph is present (from {@link #social} or {@link #data}) and
      * {@link ModelKind#LIGHTGCN} otherwise. {@code kind(LIGHTGCN)} with a graph given through
      * {@link #social} is an {@link IllegalArgumentException} (the graph would do nothing); a
      * graph that only came with {@link #data} is then left unused.
@@ -432,7 +432,7 @@ public final class GraphRecommender implements Recommender {
             return this;
         }
 
-        /** The social graph over the same users; with no {@link #kind} set, the model is then {@link ModelKind#SOCIAL}. */
+        /** The social graph over the same users; with no {@link #kind} set, the model is then {@link ModelKind#SOCIALCL}. */
         public Builder social(SocialGraph graph) {
             this.social = graph;
             return this;
@@ -590,10 +590,10 @@ public final class GraphRecommender implements Recommender {
             boolean validated = explicit || dataValidation != null;
             TrainingSettings.Builder b = settings.copy();
             if (!b.kindSet()) {
-                b.kind(social != null || dataSocial != null ? ModelKind.SOCIAL : ModelKind.LIGHTGCN);
+                b.kind(social != null || dataSocial != null ? ModelKind.SOCIALCL : ModelKind.LIGHTGCN);
             } else if (b.kindOrNull() == ModelKind.LIGHTGCN && social != null) {
-                throw new IllegalArgumentException("social(...) has no effect with kind LIGHTGCN; set kind SOCIAL or"
-                        + " leave it unset to train the social model");
+                throw new IllegalArgumentException("social(...) has no effect with kind LIGHTGCN; set a social kind"
+                        + " (SOCIALCL, SOCIAL, SOCIALLGN) or leave it unset to train SOCIALCL");
             }
             if (itemText == null) {
                 if (b.coldStartWeightSet()) {

@@ -34,9 +34,9 @@ public final class TrainingSettings {
      * Default weight λ of {@link ModelKind#SOCIALCL}'s contrastive term (chosen on a
      * validation hold-out of Last.fm's training data, see {@code docs/models.md}).
      */
-    public static final double DEFAULT_CONTRAST_WEIGHT = 0.01;
+    public static final double DEFAULT_CONTRAST_WEIGHT = 0.005;
     /** Default temperature τ of {@link ModelKind#SOCIALCL}'s contrastive term (chosen with the weight). */
-    public static final double DEFAULT_CONTRAST_TEMPERATURE = 0.5;
+    public static final double DEFAULT_CONTRAST_TEMPERATURE = 0.3;
     /** Default propagation layers K. */
     public static final int DEFAULT_LAYERS = 3;
     /** Default embedding dimension. */

@@ -70,14 +70,16 @@ class TrainingSettingsTest {
     @Test
     void settingsThatApply_areResolvedAgainstTheData() {
         assertEquals(1, builder().validation(W.interactions()).patience(3).settings().evalEvery());
-        assertEquals(ModelKind.SOCIAL, builder().social(W.social()).settings().kind());
-        assertEquals(TrainingSettings.DEFAULT_SOCIAL_WEIGHT, builder().social(W.social()).settings().socialWeight()
+        assertEquals(ModelKind.SOCIALCL, builder().social(W.social()).settings().kind());
+        assertEquals(TrainingSettings.DEFAULT_CONTRAST_WEIGHT, builder().social(W.social()).settings().contrastWeight()
                 .orElseThrow());
+        assertEquals(TrainingSettings.DEFAULT_SOCIAL_WEIGHT, builder().kind(ModelKind.SOCIAL).social(W.social())
+                .settings().socialWeight().orElseThrow());
         assertEquals(TrainingSettings.DEFAULT_COLD_START_WEIGHT, builder().itemText(TEXT).settings().coldStartWeight()
                 .orElseThrow());
         // A graph that came with a data set is context, not a setting: LIGHTGCN leaves it unused.
         Dataset d = Dataset.builder().train(W.interactions()).social(W.social()).build();
-        assertEquals(ModelKind.SOCIAL, GraphRecommender.builder().data(d).settings().kind());
+        assertEquals(ModelKind.SOCIALCL, GraphRecommender.builder().data(d).settings().kind());
         assertEquals(ModelKind.LIGHTGCN, GraphRecommender.builder().data(d).kind(ModelKind.LIGHTGCN).settings().kind());
     }
 

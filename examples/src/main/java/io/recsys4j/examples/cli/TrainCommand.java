@@ -31,7 +31,7 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--model", description = "lightgcn, socialcl (LightGCN with a social contrastive term), social (fixed social weight), sociallgn (SocialLGN: learned fusion) or filter (default: social when --social is given, else lightgcn).")
+    @Option(names = "--model", description = "lightgcn, socialcl (LightGCN with a social contrastive term), social (fixed social weight), sociallgn (SocialLGN: learned fusion) or filter (default: socialcl when --social is given, else lightgcn).")
     String model;
 
     @Option(names = "--filter", description = "With --model filter: tuned (default: chosen on --hold-out of the training data),"
