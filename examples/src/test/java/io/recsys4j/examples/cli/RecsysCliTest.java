@@ -229,6 +229,34 @@ class RecsysCliTest {
         assertEquals(2, run("recommend", "--model", model.toString(), "--user", "nobody"));
     }
 
+    @Test
+    void train_socialClByDefaultWithASocialGraph_takesItsSettings_andRefusesThemElsewhere() throws IOException {
+        assertEquals(0, run("synth", "--out", dir.toString(), "--users", "120", "--items", "200", "--interactions", "3000"), err.toString());
+        Path model = dir.resolve("cl.bin");
+        String[] data = {"--format", "lightgcn", "--train", dir.resolve("train.txt").toString(),
+            "--test", dir.resolve("test.txt").toString(), "--epochs", "2", "--dim", "8", "--threads", "1"};
+        String social = dir.resolve("social.tsv").toString();
+        assertEquals(0, run(concat(new String[] {"train", "--social", social, "--contrast-weight", "0.02",
+            "--contrast-temperature", "0.7", "--save", model.toString()}, data)), err.toString());
+        assertTrue(out.toString().contains("trained socialcl"), out.toString());
+        io.recsys4j.gnn.TrainingSettings s = io.recsys4j.gnn.GraphRecommender.load(model).settings();
+        assertEquals(0.02, s.contrastWeight().orElseThrow());
+        assertEquals(0.7, s.contrastTemperature().orElseThrow());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run(concat(new String[] {"train", "--social", social, "--model", "social", "--contrast-weight", "0.1"}, data)));
+        assertTrue(err.toString().startsWith("error: contrastWeight, contrastTemperature and socialPositiveWeight have no effect with SOCIAL"),
+                err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run(concat(new String[] {"train", "--social", social, "--contrast-temperature", "0"}, data)));
+        assertTrue(err.toString().contains("contrastTemperature must be in [0.01, 100], found 0.0"), err.toString());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
     /** Test pairs that are training pairs can never be hit: counted, dropped by default, an error when all are. */
     @Test
     void testPairsSharedWithTrain_areCountedAndDropped_andTheTrainingFileAsTest_isAnError() throws IOException {
@@ -369,6 +397,9 @@ class RecsysCliTest {
         err.getBuffer().setLength(0);
         assertEquals(2, run("train", "--format", "lightgcn", "--train", train, "--test", test, "--model", "social"));
         assertEquals("error: --model social needs --social FILE", err.toString().strip());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("train", "--format", "lightgcn", "--train", train, "--test", test, "--model", "socialcl"));
+        assertEquals("error: --model socialcl needs --social FILE", err.toString().strip());
     }
 
     @Test
