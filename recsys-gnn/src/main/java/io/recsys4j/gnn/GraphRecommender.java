@@ -488,12 +488,6 @@ public final class GraphRecommender implements Recommender {
             return this;
         }
 
-        /** See {@link TrainingSettings.Builder#socialPositiveWeight}. */
-        public Builder socialPositiveWeight(double rho) {
-            settings.socialPositiveWeight(rho);
-            return this;
-        }
-
         /** See {@link TrainingSettings.Builder#contrastTemperature}. */
         public Builder contrastTemperature(double tau) {
             settings.contrastTemperature(tau);

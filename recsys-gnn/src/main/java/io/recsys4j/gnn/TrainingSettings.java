@@ -37,11 +37,6 @@ public final class TrainingSettings {
     public static final double DEFAULT_CONTRAST_WEIGHT = 0.005;
     /** Default temperature τ of {@link ModelKind#SOCIALCL}'s contrastive term (chosen with the weight). */
     public static final double DEFAULT_CONTRAST_TEMPERATURE = 0.3;
-    /**
-     * Default weight ρ of {@link ModelKind#SOCIALCL}'s social-positive term (friends' items
-     * ranked above unobserved ones; chosen on the same validation hold-out).
-     */
-    public static final double DEFAULT_SOCIAL_POSITIVE_WEIGHT = 0.0;
     /** Default propagation layers K. */
     public static final int DEFAULT_LAYERS = 3;
     /** Default embedding dimension. */
@@ -73,7 +68,6 @@ public final class TrainingSettings {
     private final double socialWeight;      // NaN unless SOCIAL
     private final double contrastWeight;    // NaN unless SOCIALCL
     private final double contrastTemperature;
-    private final double socialPositiveWeight;
     private final int layers;
     private final int dim;
     private final int epochs;
@@ -95,15 +89,13 @@ public final class TrainingSettings {
                     + "); set kind SOCIAL or leave socialWeight unset");
         }
         this.socialWeight = kind == ModelKind.SOCIAL ? or(b.socialWeight, DEFAULT_SOCIAL_WEIGHT) : Double.NaN;
-        if ((b.contrastWeight != null || b.contrastTemperature != null || b.socialPositiveWeight != null)
-                && kind != ModelKind.SOCIALCL) {
-            throw new IllegalArgumentException("contrastWeight, contrastTemperature and socialPositiveWeight have no effect with " + kind
+        if ((b.contrastWeight != null || b.contrastTemperature != null) && kind != ModelKind.SOCIALCL) {
+            throw new IllegalArgumentException("contrastWeight and contrastTemperature have no effect with " + kind
                     + "; set kind SOCIALCL or leave them unset");
         }
         boolean cl = kind == ModelKind.SOCIALCL;
         this.contrastWeight = cl ? or(b.contrastWeight, DEFAULT_CONTRAST_WEIGHT) : Double.NaN;
         this.contrastTemperature = cl ? or(b.contrastTemperature, DEFAULT_CONTRAST_TEMPERATURE) : Double.NaN;
-        this.socialPositiveWeight = cl ? or(b.socialPositiveWeight, DEFAULT_SOCIAL_POSITIVE_WEIGHT) : Double.NaN;
         this.layers = or(b.layers, DEFAULT_LAYERS);
         this.dim = or(b.dim, DEFAULT_DIM);
         this.epochs = or(b.epochs, DEFAULT_EPOCHS);
@@ -164,11 +156,6 @@ public final class TrainingSettings {
     /** τ > 0 of the social contrastive term, present for {@link ModelKind#SOCIALCL} only. */
     public OptionalDouble contrastTemperature() {
         return Double.isNaN(contrastTemperature) ? OptionalDouble.empty() : OptionalDouble.of(contrastTemperature);
-    }
-
-    /** ρ >= 0 of the social-positive term, present for {@link ModelKind#SOCIALCL} only. */
-    public OptionalDouble socialPositiveWeight() {
-        return Double.isNaN(socialPositiveWeight) ? OptionalDouble.empty() : OptionalDouble.of(socialPositiveWeight);
     }
 
     /** Propagation layers K >= 0. */
@@ -254,7 +241,6 @@ public final class TrainingSettings {
         if (kind == ModelKind.SOCIALCL) {
             m.put("contrastWeight", Double.toString(contrastWeight));
             m.put("contrastTemperature", Double.toString(contrastTemperature));
-            m.put("socialPositiveWeight", Double.toString(socialPositiveWeight));
         }
         m.put("layers", Integer.toString(layers));
         m.put("dim", Integer.toString(dim));
@@ -291,7 +277,6 @@ public final class TrainingSettings {
                     case "socialWeight" -> b.socialWeight(Double.parseDouble(v));
                     case "contrastWeight" -> b.contrastWeight(Double.parseDouble(v));
                     case "contrastTemperature" -> b.contrastTemperature(Double.parseDouble(v));
-                    case "socialPositiveWeight" -> b.socialPositiveWeight(Double.parseDouble(v));
                     case "layers" -> b.layers(Integer.parseInt(v));
                     case "dim" -> b.dim(Integer.parseInt(v));
                     case "epochs" -> b.epochs(Integer.parseInt(v));
@@ -340,7 +325,6 @@ public final class TrainingSettings {
         private Double socialWeight;
         private Double contrastWeight;
         private Double contrastTemperature;
-        private Double socialPositiveWeight;
         private Integer layers;
         private Integer dim;
         private Integer epochs;
@@ -365,7 +349,6 @@ public final class TrainingSettings {
             b.socialWeight = socialWeight;
             b.contrastWeight = contrastWeight;
             b.contrastTemperature = contrastTemperature;
-            b.socialPositiveWeight = socialPositiveWeight;
             b.layers = layers;
             b.dim = dim;
             b.epochs = epochs;
@@ -418,19 +401,6 @@ public final class TrainingSettings {
                 throw new IllegalArgumentException("contrastTemperature must be in [0.01, 100], found " + tau);
             }
             this.contrastTemperature = tau;
-            return this;
-        }
-
-        /**
-         * ρ >= 0, the weight of the social-positive term (a friend's item ranked above an
-         * unobserved one); {@link ModelKind#SOCIALCL} only (default
-         * {@value #DEFAULT_SOCIAL_POSITIVE_WEIGHT}).
-         */
-        public Builder socialPositiveWeight(double rho) {
-            if (!(rho >= 0) || Double.isInfinite(rho)) {
-                throw new IllegalArgumentException("socialPositiveWeight must be >= 0, found " + rho);
-            }
-            this.socialPositiveWeight = rho;
             return this;
         }
 

@@ -67,10 +67,6 @@ final class TrainCommand implements Callable<Integer> {
             + TrainingSettings.DEFAULT_CONTRAST_TEMPERATURE + ").")
     Double contrastTemperature;
 
-    @Option(names = "--social-positive-weight", description = "With --model socialcl: ρ of the social-positive term"
-            + " (a friend's item ranked above an unobserved one; default " + TrainingSettings.DEFAULT_SOCIAL_POSITIVE_WEIGHT + ").")
-    Double socialPositiveWeight;
-
     @Option(names = "--layers", defaultValue = "3", description = "Propagation layers (default ${DEFAULT-VALUE}).")
     int layers;
 
@@ -172,9 +168,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (contrastTemperature != null) {
             b.contrastTemperature(contrastTemperature);
-        }
-        if (socialPositiveWeight != null) {
-            b.socialPositiveWeight(socialPositiveWeight);
         }
         if (evalEvery != null) {
             b.evalEvery(evalEvery);

@@ -244,7 +244,7 @@ class RecsysCliTest {
         assertEquals(0.7, s.contrastTemperature().orElseThrow());
         err.getBuffer().setLength(0);
         assertEquals(2, run(concat(new String[] {"train", "--social", social, "--model", "social", "--contrast-weight", "0.1"}, data)));
-        assertTrue(err.toString().startsWith("error: contrastWeight, contrastTemperature and socialPositiveWeight have no effect with SOCIAL"),
+        assertTrue(err.toString().startsWith("error: contrastWeight and contrastTemperature have no effect with SOCIAL"),
                 err.toString());
         err.getBuffer().setLength(0);
         assertEquals(2, run(concat(new String[] {"train", "--social", social, "--contrast-temperature", "0"}, data)));

@@ -337,7 +337,6 @@ public final class BprTrainer {
         private final int[] friends;
         private final double contrastWeight;
         private final double contrastTemperature;
-        private final double socialPositiveWeight;
 
         Step(CsrMatrix graph, Propagation prop, Propagation socialProp, int n, int users, int d) {
             this.users = users;
@@ -383,88 +382,6 @@ public final class BprTrainer {
             this.friends = cl ? social.csrNeighbours() : null;
             this.contrastWeight = cl ? config.contrastWeight().orElseThrow() : 0;
             this.contrastTemperature = cl ? config.contrastTemperature().orElse(1) : 1;
-            this.socialPositiveWeight = cl ? config.socialPositiveWeight().orElseThrow() : 0;
-        }
-
-        /**
-         * Per triple, an item of one of the user's friends (both drawn uniformly) that the
-         * user has not interacted with, or -1 (no friends, or the draw hit one of the user's
-         * own items); from a generator of its own, so that the BPR triples are LightGCN's,
-         * seeded by the step so that the loss of a step is a function of the embeddings alone.
-         * Null without the social-positive term.
-         */
-        private int[] socialItems(int[] u, int from, int to) {
-            if (friendStart == null || socialPositiveWeight == 0) {
-                return null;
-            }
-            int[] rs = train.csrRowStart();
-            int[] items = train.csrItems();
-            SplittableRandom socialRandom = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + iteration);
-            int[] out = new int[to - from];
-            for (int k = from; k < to; k++) {
-                int v = u[k];
-                out[k - from] = -1;
-                int deg = friendStart[v + 1] - friendStart[v];
-                if (deg == 0) {
-                    continue;
-                }
-                int f = friends[friendStart[v] + socialRandom.nextInt(deg)];
-                int fd = rs[f + 1] - rs[f];
-                if (fd > 0) {
-                    int item = items[rs[f] + socialRandom.nextInt(fd)];
-                    if (!train.contains(v, item)) {
-                        out[k - from] = item;
-                    }
-                }
-            }
-            return out;
-        }
-
-        /**
-         * The social-positive term ρ · BPR(u, k, j) over the triples with a friend's item k
-         * (SBPR's "social feedback ranks above the unobserved", Zhao, McAuley and King, CIKM
-         * 2014, as an extra BPR pair), scaled as a mean over the whole batch; adds its
-         * gradient to the final-embedding rows and returns its value.
-         */
-        private double socialPositives(int[] u, int[] ng, int from, int b, int[] socialItem) {
-            int m = 0;
-            int[] idx = new int[b];
-            for (int k = 0; k < b; k++) {
-                if (socialItem[k] >= 0) {
-                    idx[m++] = k;
-                }
-            }
-            if (m == 0) {
-                return 0;
-            }
-            float[] su = new float[m * d];
-            float[] sp = new float[m * d];
-            float[] sn = new float[m * d];
-            for (int q = 0; q < m; q++) {
-                int k = idx[q];
-                System.arraycopy(eu, k * d, su, q * d, d);
-                System.arraycopy(fin, (users + socialItem[k]) * d, sp, q * d, d);
-                System.arraycopy(en, k * d, sn, q * d, d);
-            }
-            float[] g1 = new float[m * d];
-            float[] g2 = new float[m * d];
-            float[] g3 = new float[m * d];
-            double loss = BprLoss.lossAndGradient(su, sp, sn, m, d, g1, g2, g3);
-            float w = (float) (socialPositiveWeight * m / b);
-            for (int q = 0; q < m; q++) {
-                int k = idx[q];
-                addScaledRow(u[from + k], g1, q, w);
-                addScaledRow(users + socialItem[k], g2, q, w);
-                addScaledRow(users + ng[from + k], g3, q, w);
-            }
-            return w * loss;
-        }
-
-        private void addScaledRow(int node, float[] src, int k, float w) {
-            int o = node * d;
-            for (int j = 0; j < d; j++) {
-                gFin[o + j] += w * src[k * d + j];
-            }
         }
 
         /**
@@ -585,18 +502,6 @@ public final class BprTrainer {
             }
             int[] occurrences = occurrences(u, p, ng, from, to);
             int[] contrast = contrastUsers(u, from, to);
-            int[] socialItem = socialItems(u, from, to);
-            if (socialItem != null) {
-                int extra = (int) java.util.Arrays.stream(socialItem).filter(i -> i >= 0).count();
-                int[] more = java.util.Arrays.copyOf(occurrences, occurrences.length + extra);
-                int e = occurrences.length;
-                for (int i : socialItem) {
-                    if (i >= 0) {
-                        more[e++] = users + i;
-                    }
-                }
-                occurrences = more;
-            }
             // The contrastive term reads (and writes the gradient of) the friends' rows too.
             int[] rows = java.util.stream.IntStream.concat(java.util.Arrays.stream(occurrences),
                     java.util.Arrays.stream(contrast).flatMap(v -> java.util.Arrays.stream(friends, friendStart[v],
@@ -623,9 +528,6 @@ public final class BprTrainer {
             if (contrast.length > 0) {
                 loss += SocialContrastLoss.lossAndAddGradient(fin, contrast, friendStart, friends, d,
                         contrastTemperature, contrastWeight, gFin);
-            }
-            if (socialItem != null) {
-                loss += socialPositives(u, ng, from, b, socialItem);
             }
             ColdStartLoss.Term cold = null;
             if (w != null && coldStartWeight > 0) {
