@@ -268,6 +268,21 @@ public final class BprTrainer {
             return step.run(users, positives, negatives, from, to, epoch);
         }
 
+        /**
+         * One epoch as {@link #train} runs it (without validation): sampled triples in batches
+         * of the configured size; returns the summed batch losses.
+         *
+         * @param epoch the 1-based epoch, which the updater's schedule sees
+         */
+        public double epoch(SplittableRandom random, int epoch) {
+            int[][] t = sampleEpoch(random);
+            double loss = 0;
+            for (int f = 0; f < t[0].length; f += config.batchSize()) {
+                loss += step(t[0], t[1], t[2], f, Math.min(t[0].length, f + config.batchSize()), epoch);
+            }
+            return loss;
+        }
+
         @Override
         public void close() {
             prop.close();
