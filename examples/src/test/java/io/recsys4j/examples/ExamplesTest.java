@@ -108,12 +108,17 @@ class ExamplesTest {
     }
 
     @Test
-    void socialSideBySide_printsBothModels() throws Exception {
-        String out = capture(() -> SocialSideBySide.main(new String[] {"pairs", train.toString(), test.toString(), social.toString()}));
-        for (String model : List.of("lightgcn ", "sociallgn ", "social ", "filter ", "filter+social ")) {
+    void socialSideBySide_printsEveryModel_theIntervals_andTheNewUsers() throws Exception {
+        String out = capture(() -> SocialSideBySide.main(new String[] {"pairs", train.toString(), test.toString(),
+            social.toString(), "3"}));
+        for (String model : List.of("lightgcn ", "socialcl ", "social ", "filter ", "filter+social ")) {
             assertTrue(out.contains("\n" + model), model + " missing:\n" + out);
         }
-        assertTrue(out.contains("filter+social - filter") && out.contains("sociallgn - lightgcn") && out.contains("["), out);
+        assertTrue(out.contains("filter+social - filter") && out.contains("socialcl - lightgcn") && out.contains("["), out);
+        assertTrue(out.contains("left out of training, served from their friends alone"), out);
+        for (String model : List.of("popularity ", "lightgcn ", "socialcl ", "filter+social ")) {
+            assertTrue(out.contains("\n  " + model), "new users, " + model + " missing:\n" + out);
+        }
     }
 
     @Test
