@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * Trains LightGCN (or its social variant) with BPR as the reference code does, so results
  * compare: layer-0 embeddings from N(0, σ²); per epoch the triples of {@link TripleSampler};
  * per batch the loss {@link BprLoss} on the final embeddings + {@link L2Regularization} on the
- * layer-0 rows (+ {@link ColdStartLoss} for a text-fed model), and one Adam step on all
+ * layer-0 rows (+ {@link ColdStartLoss} for a text-fed model, + {@link SocialContrastLoss}
+ * over the batch's users and their friends for {@link ModelKind#SOCIALCL}), and one Adam step on all
  * layer-0 embeddings (and the text projection). The gradient
  * is exact: each step propagates the current embeddings forward and the loss gradient
  * backward through the same K layers. Validation computes the final embeddings once for all
