@@ -18,10 +18,15 @@ public final class MalformedDataException extends IOException {
 
     /** Creates the exception for {@code file} at {@code line} (0: the whole file). */
     public MalformedDataException(Path file, long line, String problem) {
-        super(file + (line > 0 ? ":" + line : "") + ": " + printable(problem));
+        this(file, line, printable(problem), true);
+    }
+
+    /** {@code escaped} only tells this constructor apart: the problem is already printable. */
+    private MalformedDataException(Path file, long line, String printableProblem, boolean escaped) {
+        super(file + (line > 0 ? ":" + line : "") + ": " + printableProblem);
         this.file = file;
         this.line = line;
-        this.problem = printable(problem);
+        this.problem = printableProblem;
     }
 
     /**
