@@ -172,7 +172,14 @@ final class TrainCommand implements Callable<Integer> {
         if (evalEvery != null) {
             b.evalEvery(evalEvery);
         }
-        d.social().ifPresent(b::social);
+        if (d.social().isPresent()) {
+            if (model != null && !ModelKind.parse(model).usesSocial()) {
+                // The same data both ways: the graph's users stay in the id space, the model ignores the edges.
+                out.println("--model " + model + " does not use the social graph; its users stay in the catalogue");
+            } else {
+                b.social(d.social().get());
+            }
+        }
         d.valid().ifPresent(b::validation);
         if (holdOut > 0) {
             if (d.valid().isPresent()) {

@@ -242,6 +242,11 @@ class RecsysCliTest {
         io.recsys4j.gnn.TrainingSettings s = io.recsys4j.gnn.GraphRecommender.load(model).settings();
         assertEquals(0.02, s.contrastWeight().orElseThrow());
         assertEquals(0.7, s.contrastTemperature().orElseThrow());
+        // The same data options both ways: LightGCN takes --social and leaves the edges unused.
+        out.getBuffer().setLength(0);
+        assertEquals(0, run(concat(new String[] {"train", "--social", social, "--model", "lightgcn"}, data)), err.toString());
+        assertTrue(out.toString().contains("--model lightgcn does not use the social graph")
+                && out.toString().contains("trained lightgcn"), out.toString());
         err.getBuffer().setLength(0);
         assertEquals(2, run(concat(new String[] {"train", "--social", social, "--model", "social", "--contrast-weight", "0.1"}, data)));
         assertTrue(err.toString().startsWith("error: contrastWeight and contrastTemperature have no effect with SOCIAL"),
