@@ -71,14 +71,8 @@ public final class SocialContrastLoss {
         }
         double scale = weight / m;
         // Row-wise softmax of S = A·P_vᵀ/τ, shifted by each row's max.
-        float[] pt = new float[d * m];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < d; j++) {
-                pt[j * m + i] = p[i * d + j];
-            }
-        }
         float[] g = new float[m * m];
-        Dense.mul(a, m, d, pt, m, g, false);
+        Dense.mul(a, m, d, Dense.transposedBlock(p, 0, m, d, d, 0), m, g, false);
         float invT = (float) (1 / temperature);
         float gScale = (float) (scale / temperature);
         double loss = 0;

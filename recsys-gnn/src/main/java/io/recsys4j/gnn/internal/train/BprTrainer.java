@@ -397,7 +397,7 @@ public final class BprTrainer {
             this.friendStart = cl ? social.csrRowStart() : null;
             this.friends = cl ? social.csrNeighbours() : null;
             this.contrastWeight = cl ? config.contrastWeight().orElseThrow() : 0;
-            this.contrastTemperature = cl ? config.contrastTemperature().orElse(1) : 1;
+            this.contrastTemperature = cl ? config.contrastTemperature().orElseThrow() : 1;
         }
 
         /**
