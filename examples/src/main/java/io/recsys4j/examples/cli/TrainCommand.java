@@ -150,15 +150,16 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--filter, --rank, --ideal-weight, --sharpening, --exponent, --text-weight"
                     + " and --tuning-users need --model filter");
         }
-        if (model != null && ModelKind.parse(model).usesSocial() && data.social == null) {   // refused before the data is read
+        ModelKind kind = model == null ? null : ModelKind.parse(model);
+        if (kind != null && kind.usesSocial() && data.social == null) {   // refused before the data is read
             throw new IllegalArgumentException("--model " + model + " needs --social FILE");
         }
         Dataset d = data.load(out, "add");
         GraphRecommender.Builder b = GraphRecommender.builder().interactions(d.train()).layers(layers).dim(dim)
                 .epochs(epochs).batchSize(batch).learningRate(lr).regularization(reg).seed(seeds.seed).patience(patience);
         // Only what was given: an unset kind follows the social-graph rule, an unset evalEvery the validation.
-        if (model != null) {
-            b.kind(ModelKind.parse(model));
+        if (kind != null) {
+            b.kind(kind);
         }
         if (socialWeight != null) {
             b.socialWeight(socialWeight);
@@ -173,7 +174,7 @@ final class TrainCommand implements Callable<Integer> {
             b.evalEvery(evalEvery);
         }
         if (d.social().isPresent()) {
-            if (model != null && !ModelKind.parse(model).usesSocial()) {
+            if (kind != null && !kind.usesSocial()) {
                 // The same data both ways: the graph's users stay in the id space, the model ignores the edges.
                 out.println("--model " + model + " does not use the social graph; its users stay in the catalogue");
             } else {
