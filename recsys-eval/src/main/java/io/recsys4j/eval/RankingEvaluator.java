@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Full-ranking evaluation of a {@link Scorer}: for every user with test items, every item
  * except the user's training items is a candidate, ranked by score (ties by item index);
- * training items are always masked. Users are streamed in batches, so memory is
+ * training items are always masked. The report has the exposure metrics, with the popularity
+ * of {@code train} ({@link ItemPopularity#of(Interactions)}). Users are streamed in batches, so memory is
  * {@code threads x batchSize x items} floats whatever the number of users, and batches run
  * on the evaluator's {@link Workers}. The metrics are those of {@code docs/metrics.md}.
  *
@@ -68,7 +69,9 @@ public final class RankingEvaluator implements AutoCloseable {
             throw new IllegalArgumentException("scorer covers " + scorer.numItems() + " items, data has " + train.numItems());
         }
         int[] users = java.util.stream.IntStream.range(0, test.numUsers()).filter(u -> test.degree(u) > 0).toArray();
+        MetricLayout layout = new MetricLayout(this.layout.ks(), ItemPopularity.of(train));
         double[][] rows = new double[users.length][];
+        int[][] lists = new int[users.length][];
         int batch = batchSize > 0 ? batchSize : Math.max(1, Math.min(1024, (1 << 24) / Math.max(1, train.numItems())));
         int batches = (users.length + batch - 1) / batch;
         AtomicInteger done = new AtomicInteger();
@@ -84,11 +87,11 @@ public final class RankingEvaluator implements AutoCloseable {
             Worker w = null;
             for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
                 if (w == null) {
-                    w = new Worker(scorer, train, test, batch);
+                    w = new Worker(layout, scorer, train, test, batch);
                 }
                 int from = b * batch;
                 int to = Math.min(users.length, from + batch);
-                w.run(Arrays.copyOfRange(users, from, to), rows, from);
+                w.run(Arrays.copyOfRange(users, from, to), rows, lists, from);
                 int d = done.addAndGet(to - from);
                 long now = System.nanoTime();
                 synchronized (lastLog) {
@@ -109,7 +112,7 @@ public final class RankingEvaluator implements AutoCloseable {
         for (int u : users) {
             ids.add(test.users().id(u));
         }
-        return new EvaluationReport(layout, ids, rows);
+        return new EvaluationReport(layout, ids, rows, lists);
     }
 
     /** Stops the threads this evaluator owns; borrowed {@link Workers} are left running. Idempotent. */
@@ -122,6 +125,7 @@ public final class RankingEvaluator implements AutoCloseable {
 
     /** One thread's buffers. */
     private final class Worker {
+        private final MetricLayout layout;
         private final Scorer scorer;
         private final Interactions train;
         private final Interactions test;
@@ -134,7 +138,8 @@ public final class RankingEvaluator implements AutoCloseable {
         private double[] pos = new double[16];
         private final double[] neg;
 
-        Worker(Scorer scorer, Interactions train, Interactions test, int batch) {
+        Worker(MetricLayout layout, Scorer scorer, Interactions train, Interactions test, int batch) {
+            this.layout = layout;
             this.scorer = scorer;
             this.train = train;
             this.test = test;
@@ -147,7 +152,7 @@ public final class RankingEvaluator implements AutoCloseable {
             this.neg = auc ? new double[n] : null;
         }
 
-        void run(int[] users, double[][] rows, int rowOffset) {
+        void run(int[] users, double[][] rows, int[][] lists, int rowOffset) {
             scorer.score(users, scores);
             int[] trStart = train.csrRowStart();
             int[] trItems = train.csrItems();
@@ -161,8 +166,10 @@ public final class RankingEvaluator implements AutoCloseable {
                 }
                 double a = auc ? auc(u, off, truth, trItems, trStart[u], trStart[u + 1]) : Double.NaN;
                 double[] row = new double[layout.width()];
-                layout.fill(row, Arrays.copyOf(rel, got), truth.length, a);
+                int[] list = Arrays.copyOf(top, got);
+                layout.fill(row, Arrays.copyOf(rel, got), truth.length, a, list);
                 rows[rowOffset + r] = row;
+                lists[rowOffset + r] = list;
             }
         }
 

@@ -65,8 +65,7 @@ final class BaselineCommand implements Callable<Integer> {
         out.printf("evaluation took %.2f s%n", seconds);
         out.flush();
         if (report != null) {
-            Map<String, Object> json = new LinkedHashMap<>(rep.means());
-            json.put("users", rep.users());
+            Map<String, Object> json = new LinkedHashMap<>(rep.summary());
             json.put("eval_seconds", seconds);
             Json.write(report, json);
         }

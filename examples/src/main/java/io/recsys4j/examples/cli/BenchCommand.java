@@ -131,8 +131,8 @@ final class BenchCommand implements Callable<Integer> {
             json.put("loss", g.history().stream().map(EpochStats::loss).toList());
         }
         Map<String, Object> metrics = new LinkedHashMap<>();
-        rep.means().forEach((name, v) -> {
-            if (!name.equals("auc")) {
+        rep.summary().forEach((name, v) -> {
+            if (!name.equals("auc") && !name.equals("users")) {
                 metrics.put(name, v);
             }
         });

@@ -225,12 +225,11 @@ final class TrainCommand implements Callable<Integer> {
             double evalSeconds = (System.nanoTime() - e0) / 1e9;
             out.print(rep.toTable());
             out.printf(Locale.ROOT, "evaluation took %.2f s%n", evalSeconds);
-            rep.means().forEach((name, v) -> {
+            rep.summary().forEach((name, v) -> {
                 if (auc || !name.equals("auc")) {
                     json.put(name, v);
                 }
             });
-            json.put("users", rep.users());
             json.put("eval_seconds", evalSeconds);
         }
         json.put("epoch_seconds", m.history().stream().map(EpochStats::seconds).toList());

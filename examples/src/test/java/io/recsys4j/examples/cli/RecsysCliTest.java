@@ -153,6 +153,28 @@ class RecsysCliTest {
     }
 
     @Test
+    void evaluate_withTrain_addsTheExposureMetricsOfTheHandExample() throws IOException {
+        // The case of ExposureReportTest: popularity 4, 2, 1, 1, 0; X gets i0, i1 and Y i0, i2.
+        Path train = write("train.tsv", "A\ti0\nA\ti1\nA\ti2\nB\ti0\nB\ti1\nC\ti0\nC\ti3\nD\ti0\n");
+        Path runFile = write("run.tsv", "X\ti0\nX\ti1\nY\ti0\nY\ti2\n");
+        Path truth = write("truth.tsv", "X\ti4\nY\ti1\n");
+        Path report = dir.resolve("report.json");
+        int code = run("evaluate", "--run", runFile.toString(), "--truth", truth.toString(), "--train", train.toString(),
+                "--k", "1,2", "--report", report.toString());
+        assertEquals(0, code, err.toString());
+        JsonNode j = new ObjectMapper().readTree(report.toFile());
+        assertEquals(0.6, j.get("coverage@2").asDouble(), 1e-12);
+        assertEquals(0.5, j.get("gini@2").asDouble(), 1e-12);
+        assertEquals(2.75, j.get("avgpop@2").asDouble(), 1e-12);
+        assertEquals(0.75, j.get("novelty@2").asDouble(), 1e-12);
+        assertEquals(0.25, j.get("tailshare@2").asDouble(), 1e-12);
+        assertTrue(out.toString().contains("tail: the 2 least popular of 5 items"), out.toString());
+        assertEquals(2, run("evaluate", "--run", runFile.toString(), "--truth", truth.toString(), "--train",
+                train.toString(), "--tail-share", "1.5"));
+        assertTrue(err.toString().contains("--tail-share"), err.toString());
+    }
+
+    @Test
     void evaluate_malformedRun_exits2WithOneLineNamingFileAndLine() throws IOException {
         Path runFile = write("run.tsv", "u\ta\t1\nu\tb\tx\n");
         Path truth = write("truth.tsv", "u\tb\n");
