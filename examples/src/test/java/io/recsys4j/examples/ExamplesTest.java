@@ -122,6 +122,29 @@ class ExamplesTest {
     }
 
     @Test
+    void longTailTradeoff_movesListsToTheTail_andWritesAPng() throws Exception {
+        Path png = dir.resolve("tradeoff.png");
+        String out = capture(() -> LongTailTradeoff.main(new String[] {"pairs", train.toString(), test.toString(),
+            png.toString()}));
+        assertTrue(out.contains("lambda") && out.contains("tailshare"), out);
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(960, img.getWidth());
+        io.recsys4j.core.Dataset d = io.recsys4j.core.Dataset.builder()
+                .train(io.recsys4j.core.io.InteractionReader.forFormat("pairs").read(train).data())
+                .test(io.recsys4j.core.io.InteractionReader.forFormat("pairs").read(test).data()).build();
+        List<LongTailTradeoff.Point> p = LongTailTradeoff.sweep(d);
+        LongTailTradeoff.Point first = p.get(0);
+        LongTailTradeoff.Point last = p.get(p.size() - 1);
+        // λ = 1 serves the least popular of each user's candidates: no list can hold fewer tail items.
+        assertTrue(last.tail() >= first.tail() && last.tail() > 0, p.toString());
+        // λ = 0 keeps the filter's own lists.
+        double own = io.recsys4j.gnn.GraphFilter.builder().interactions(d.train()).fit()
+                .evaluate(d.test().orElseThrow(), 20).mean("recall@20");
+        assertEquals(own, first.recall(), 1e-12);
+        assertTrue(last.recall() < first.recall(), p.toString());
+    }
+
+    @Test
     void serving_loadsAModelAndPrintsPercentiles() throws Exception {
         Path model = dir.resolve("m.bin");
         io.recsys4j.gnn.GraphRecommender.builder()
