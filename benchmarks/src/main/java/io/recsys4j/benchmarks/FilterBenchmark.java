@@ -110,7 +110,7 @@ public class FilterBenchmark {
     @Measurement(iterations = 3, time = 3)
     public Object foldInThirtyItems() {
         next = (next + 1) & 63;
-        return model.recommendForHistory(histories.get(next), List.of(), 20);
+        return model.recommendForHistory(histories.get(next), List.of(), null, 20);
     }
 
     @Setup(Level.Iteration)

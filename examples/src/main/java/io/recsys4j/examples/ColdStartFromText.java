@@ -115,7 +115,7 @@ public final class ColdStartFromText {
 
             // A new user known only from a profile text (friends known to the model could be added).
             System.out.println("new user with profile '" + shorten(userProfile) + "', no history:");
-            for (Recommendation r : more.recommendForNewUser(encoder.encodeOne(userProfile), List.of(), 5)) {
+            for (Recommendation r : more.recommendForHistory(List.of(), List.of(), encoder.encodeOne(userProfile), 5)) {
                 String t = aligned.text(all.items().indexOf(r.itemId()));
                 System.out.printf(Locale.ROOT, "  %-10s %.3f  %s%n", r.itemId(), r.score(),
                         shorten(r.itemId().equals("new-item") ? newText : t));

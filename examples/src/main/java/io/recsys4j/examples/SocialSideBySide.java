@@ -188,9 +188,7 @@ public final class SocialSideBySide {
             for (String name : List.of("lightgcn", "socialcl", "filter+social")) {
                 Recommender m = fit(name, kept, keptSocial, epochs);
                 Map<Integer, List<Recommendation>> lists = new java.util.HashMap<>();
-                friends.forEach((u, fs) -> lists.put(u, m instanceof GraphRecommender g
-                        ? g.recommendForNewUser(null, fs, K)
-                        : ((GraphFilter) m).recommendForHistory(List.of(), fs, K)));
+                friends.forEach((u, fs) -> lists.put(u, m.recommendForHistory(List.of(), fs, null, K)));
                 reports.put(name, ev.evaluate(new ListScorer(lists, train.items()), kept, newTruth));
             }
         }

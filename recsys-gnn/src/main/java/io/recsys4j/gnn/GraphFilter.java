@@ -378,8 +378,13 @@ public final class GraphFilter implements Recommender {
      * @throws NoSuchElementException if an item or friend id is unknown
      * @throws IllegalArgumentException if k < 1
      */
-    public List<Recommendation> recommendForHistory(List<String> historyItems, List<String> friends, int k) {
+    @Override
+    public List<Recommendation> recommendForHistory(List<String> historyItems, List<String> friends, float[] profile,
+                                                    int k) {
         requireK(k);
+        if (profile != null) {
+            throw new IllegalArgumentException("the graph filter takes no profile text vector; give a history or friends");
+        }
         int[] hist = historyIndices(historyItems);
         Rows rows = new Rows(1);
         for (int i : hist) {
@@ -416,6 +421,7 @@ public final class GraphFilter implements Recommender {
      *
      * @throws NoSuchElementException if an item id is unknown
      */
+    @Override
     public GraphFilter withInteractions(String userId, List<String> itemIds) {
         int[] add = historyIndices(itemIds);
         IdMap users = train.users();
@@ -437,19 +443,17 @@ public final class GraphFilter implements Recommender {
      * and (with the social term) friends, largest first, at most {@code n}; the amounts of
      * all parts sum to the score (computed in double).
      */
+    @Override
     public List<Contribution> explain(String userId, String itemId, int n) {
         requireK(n);
         int u = train.users().require(userId);
         int target = train.items().require(itemId);
         int[] rs = train.csrRowStart();
         int[] items = train.csrItems();
-        List<Contribution> out = new ArrayList<>();
-        double total = 0;
-        List<Object[]> raw = new ArrayList<>();
+        List<Contribution> raw = new ArrayList<>();
         for (int q = rs[u]; q < rs[u + 1]; q++) {
             double a = op.entry(items[q], target);
-            raw.add(new Object[] {"item", items().id(items[q]), a});
-            total += a;
+            raw.add(new Contribution("item", items().id(items[q]), a, 0));
         }
         double beta = settings.socialWeight();
         if (social != null && beta > 0 && u < social.numUsers()) {
@@ -465,16 +469,10 @@ public final class GraphFilter implements Recommender {
                 for (int e = rs[f]; e < rs[f + 1]; e++) {
                     a += w * op.entry(items[e], target);
                 }
-                raw.add(new Object[] {"friend", users().id(f), a});
-                total += a;
+                raw.add(new Contribution("friend", users().id(f), a, 0));
             }
         }
-        raw.sort((x, y) -> Double.compare(Math.abs((double) y[2]), Math.abs((double) x[2])));
-        for (Object[] r : raw.subList(0, Math.min(n, raw.size()))) {
-            double a = (double) r[2];
-            out.add(new Contribution((String) r[0], (String) r[1], a, total == 0 ? 0 : a / total));
-        }
-        return Collections.unmodifiableList(out);
+        return Contribution.ranked(raw, n);
     }
 
     @Override

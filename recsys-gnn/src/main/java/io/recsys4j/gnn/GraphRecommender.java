@@ -12,6 +12,7 @@ import io.recsys4j.eval.EvaluationReport;
 import io.recsys4j.eval.RankingEvaluator;
 import io.recsys4j.gnn.internal.loss.ColdStartLoss;
 import io.recsys4j.gnn.internal.serving.EmbeddingScorer;
+import io.recsys4j.gnn.internal.serving.ScoreDecomposition;
 import io.recsys4j.gnn.internal.train.BprTrainer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,10 +58,13 @@ public final class GraphRecommender implements Recommender {
     private final int bestEpoch;
     private final float[] projection;   // [featureDim x dim] text projection W, or null
     private final int featureDim;
+    /** The user embeddings over their neighbours, for fold-in and explanations; null for SocialLGN and old files. */
+    private final ScoreDecomposition decomposition;
 
     /** Copies the arrays; {@code projection} is the text projection {@code [featureDim x dim]}, or null. */
     GraphRecommender(Interactions train, int dim, float[] userEmb, float[] itemEmb, TrainingSettings settings,
-                     List<EpochStats> history, int bestEpoch, float[] projection, int featureDim) {
+                     List<EpochStats> history, int bestEpoch, float[] projection, int featureDim,
+                     ScoreDecomposition decomposition) {
         if (userEmb.length != (long) train.numUsers() * dim || itemEmb.length != (long) train.numItems() * dim) {
             throw new IllegalArgumentException("embedding sizes do not match " + train.numUsers() + " users, "
                     + train.numItems() + " items, dim " + dim);
@@ -86,6 +90,11 @@ public final class GraphRecommender implements Recommender {
         this.bestEpoch = bestEpoch;
         this.projection = projection == null ? null : projection.clone();
         this.featureDim = projection == null ? 0 : featureDim;
+        if (decomposition != null && (decomposition.users() != train.numUsers() || decomposition.dim() != dim
+                || decomposition.itemPartial().length != itemEmb.length)) {
+            throw new IllegalArgumentException("the decomposition does not match the model's sizes");
+        }
+        this.decomposition = decomposition;
     }
 
     /**
@@ -100,7 +109,7 @@ public final class GraphRecommender implements Recommender {
     public static GraphRecommender fromEmbeddings(Interactions train, float[] userEmbeddings, float[] itemEmbeddings,
                                                   int dim) {
         return new GraphRecommender(train, dim, userEmbeddings, itemEmbeddings,
-                TrainingSettings.builder().dim(dim).build(), List.of(), 0, null, 0);
+                TrainingSettings.builder().dim(dim).build(), List.of(), 0, null, 0, null);
     }
 
     @Override
@@ -161,42 +170,193 @@ public final class GraphRecommender implements Recommender {
         float[] itemEmb = scorer.itemEmbeddings();
         float[] itemEmb2 = java.util.Arrays.copyOf(itemEmb, itemEmb.length + dim);
         System.arraycopy(e, 0, itemEmb2, itemEmb.length, dim);
+        ScoreDecomposition dec = null;
+        if (decomposition != null) {
+            // An item without edges propagates only its layer 0: h = α x·W, which is also where it lands.
+            float[] h = java.util.Arrays.copyOf(decomposition.itemPartial(), itemEmb2.length);
+            System.arraycopy(e, 0, h, itemEmb.length, dim);
+            dec = new ScoreDecomposition(users.size(), dim, decomposition.self(), decomposition.text(),
+                    decomposition.userPartial(), h, decomposition.itemRows(), decomposition.friendRows());
+        }
         return new GraphRecommender(train.withIdSpaces(users, more), dim, scorer.userEmbeddings(), itemEmb2, settings, history,
-                bestEpoch, projection, featureDim);
+                bestEpoch, projection, featureDim, dec);
     }
 
     /**
-     * Top {@code k} items for a user the model has never seen: from a profile text vector
-     * (placed like a cold item), from friends known to the model (the mean of their
-     * embeddings), or from both (the mean of the two).
+     * Top {@code k} items for a user known only by a history of items, friends among the
+     * model's users and, for a text-fed model, a profile text vector (any may be empty),
+     * excluding the history. The user's embedding is one propagation through their new row
+     * ({@link ScoreDecomposition}: {@code e = α x·W + Σ_j P_uj h_j [+ Σ_v P_uv h_v]}, the
+     * weights those training would have given the row). Friends enter that row only where the
+     * model propagates over the social graph ({@code SOCIAL}); for the other kinds they are a
+     * part of their own, the mean of their final embeddings, averaged with the history's part
+     * when both are given. Without a history: the projected text, the friends' mean, or the mean
+     * of the two.
      *
-     * @param profile the user's text vector, or null
-     * @param friends ids of known users, may be empty
-     * @throws IllegalArgumentException if neither a profile nor a known friend is given
+     * @throws java.util.NoSuchElementException if an item or friend id is unknown
+     * @throws IllegalArgumentException if nothing is given, k < 1, or the profile has the wrong size
+     * @throws IllegalStateException if a profile is given to a model without text, or a history to
+     *     a model without a decomposition (SocialLGN, or a file of format version 3 or older)
      */
-    public List<Recommendation> recommendForNewUser(float[] profile, List<String> friends, int k) {
+    @Override
+    public List<Recommendation> recommendForHistory(List<String> historyItems, List<String> friends, float[] profile,
+                                                    int k) {
         TopK.cappedK(k, items.size());   // refused before any work
+        int[] hist = indices(historyItems, items);
+        float[] e = foldIn(hist, indices(friends, users), profile);
+        float[] s = new float[items.size()];
+        scorer.scoreVector(e, s, 0);
+        return TopLists.of(s, hist, 0, hist.length, k, items);
+    }
+
+    private static int[] indices(List<String> ids, IdMap map) {
+        return ids.stream().mapToInt(map::require).distinct().sorted().toArray();
+    }
+
+    /** The embedding of a new user; see {@link #recommendForHistory}. */
+    private float[] foldIn(int[] hist, int[] friends, float[] profile) {
+        if (hist.length == 0 && friends.length == 0 && profile == null) {
+            throw new IllegalArgumentException("a new user needs a history, friends or a profile text vector");
+        }
+        float[] own = profile == null ? null : coldEmbedding(profile);
+        boolean socialRow = decomposition != null && decomposition.social();
         float[] fromFriends = null;
-        if (!friends.isEmpty()) {
+        if (friends.length > 0 && !socialRow) {
             fromFriends = new float[dim];
-            for (String f : friends) {
-                float[] ev = scorer.userEmbedding(users.require(f));
+            for (int f : friends) {
+                float[] ev = scorer.userEmbedding(f);
                 for (int j = 0; j < dim; j++) {
-                    fromFriends[j] += ev[j] / friends.size();
+                    fromFriends[j] += ev[j] / friends.length;
                 }
             }
         }
-        float[] fromText = profile == null ? null : coldEmbedding(profile);
-        if (fromText == null && fromFriends == null) {
-            throw new IllegalArgumentException("a new user needs a profile text vector or known friends");
+        float[] row = null;
+        if (hist.length > 0 || (socialRow && friends.length > 0)) {
+            requireDecomposition();
+            double beta = socialRow ? settings.socialWeight().orElse(0) : 0;
+            int[] degree = train.itemDegrees();
+            float[] iw = new float[hist.length];
+            for (int q = 0; q < hist.length; q++) {
+                iw[q] = ScoreDecomposition.itemWeight(beta, hist.length, degree[hist[q]] + 1);
+            }
+            int[] fr = socialRow ? friends : new int[0];
+            float[] fw = new float[fr.length];
+            for (int q = 0; q < fr.length; q++) {
+                fw[q] = ScoreDecomposition.friendWeight(beta, fr.length, decomposition.friendCount(fr[q]) + 1);
+            }
+            row = decomposition.embedding(own, hist, iw, fr, fw);
+            own = null;   // now inside the row
         }
+        float[][] parts = {row, own, fromFriends};
         float[] e = new float[dim];
-        for (int j = 0; j < dim; j++) {
-            e[j] = fromText == null ? fromFriends[j] : fromFriends == null ? fromText[j] : (fromText[j] + fromFriends[j]) / 2;
+        int n = 0;
+        for (float[] part : parts) {
+            if (part != null) {
+                n++;
+                for (int j = 0; j < dim; j++) {
+                    e[j] += part[j];
+                }
+            }
         }
-        float[] s = new float[items.size()];
-        scorer.scoreVector(e, s, 0);
-        return TopLists.of(s, new int[0], 0, 0, k, items);
+        for (int j = 0; j < dim; j++) {
+            e[j] /= n;
+        }
+        return e;
+    }
+
+    /**
+     * This model with {@code itemIds} added to the training row of {@code userId} (a new user
+     * id joins the user space), without retraining: the user's embedding is rebuilt from their
+     * new row by one propagation ({@link ScoreDecomposition}; the row's weights become those of
+     * {@code |N(u)| + |new|} items, a new item's degree counting the new edge), their own
+     * embedding and friends kept; every other user and every item keep their trained
+     * embeddings. The items are masked from the user's lists from then on. This model is unchanged.
+     *
+     * @throws java.util.NoSuchElementException if an item id is unknown
+     * @throws IllegalStateException for a model without a decomposition (see {@link #recommendForHistory})
+     */
+    @Override
+    public GraphRecommender withInteractions(String userId, List<String> itemIds) {
+        int[] add = indices(itemIds, items);
+        requireDecomposition();
+        boolean known = users.contains(userId);
+        IdMap us = users;
+        if (!known) {
+            List<String> ids = new ArrayList<>(users.ids());
+            ids.add(userId);
+            us = IdMap.of(ids);
+        }
+        int u = us.require(userId);
+        int[] old = known ? train.itemsOf(u) : new int[0];
+        int[] fresh = java.util.Arrays.stream(add).filter(i -> java.util.Arrays.binarySearch(old, i) < 0).toArray();
+        int[] row = java.util.stream.IntStream.concat(java.util.Arrays.stream(old), java.util.Arrays.stream(fresh))
+                .sorted().toArray();
+        double beta = decomposition.social() ? settings.socialWeight().orElse(0) : 0;
+        int[] degree = train.itemDegrees();
+        float[] iw = new float[row.length];
+        for (int q = 0; q < row.length; q++) {
+            boolean isNew = java.util.Arrays.binarySearch(fresh, row[q]) >= 0;
+            iw[q] = ScoreDecomposition.itemWeight(beta, row.length, degree[row[q]] + (isNew ? 1 : 0));
+        }
+        ScoreDecomposition.Rows fr = decomposition.friendRows();
+        int[] fc = known ? java.util.Arrays.copyOfRange(fr.cols(), fr.start()[u], fr.start()[u + 1]) : new int[0];
+        float[] fw = known ? java.util.Arrays.copyOfRange(fr.weights(), fr.start()[u], fr.start()[u + 1]) : new float[0];
+        float[] e = decomposition.embedding(known ? decomposition.own(u) : null, row, iw, fc, fw);
+        float[] ue = java.util.Arrays.copyOf(scorer.userEmbeddings(), us.size() * dim);
+        System.arraycopy(e, 0, ue, u * dim, dim);
+        Interactions base = known ? train : train.withIdSpaces(us, items);
+        int[] uu = new int[fresh.length];
+        java.util.Arrays.fill(uu, u);
+        Interactions grown = base.concat(Interactions.of(us, items, uu, fresh, null, null));
+        return new GraphRecommender(grown, dim, ue, scorer.itemEmbeddings(), settings, history, bestEpoch, projection,
+                featureDim, decomposition.withRows(u, row, iw, fc, fw, null));
+    }
+
+    /**
+     * The exact decomposition of {@code score(userId, itemId)} over the user's own embedding
+     * (kind {@code "self"}), their projected text ({@code "text"}, text-fed models), their
+     * history items ({@code "item"}) and, where the model propagates over the social graph, their
+     * friends ({@code "friend"}): {@link ScoreDecomposition}'s terms {@code P_uc h_c · e_i}.
+     * Largest first by magnitude, at most {@code n}; the amounts of all parts sum to the score
+     * (in double; the float score differs by rounding only).
+     *
+     * @throws java.util.NoSuchElementException if the user or item is unknown
+     * @throws IllegalArgumentException if n < 1
+     * @throws IllegalStateException for a model without a decomposition (see {@link #recommendForHistory})
+     */
+    @Override
+    public List<Contribution> explain(String userId, String itemId, int n) {
+        TopK.cappedK(n, Integer.MAX_VALUE);
+        int u = users.require(userId);
+        int i = items.require(itemId);
+        requireDecomposition();
+        float[] ei = scorer.itemEmbedding(i);
+        List<Contribution> raw = new ArrayList<>();
+        raw.add(new Contribution("self", userId, ScoreDecomposition.dot(decomposition.self(), u, dim, ei), 0));
+        if (decomposition.text() != null) {
+            raw.add(new Contribution("text", userId, ScoreDecomposition.dot(decomposition.text(), u, dim, ei), 0));
+        }
+        ScoreDecomposition.Rows ir = decomposition.itemRows();
+        for (int q = ir.start()[u]; q < ir.start()[u + 1]; q++) {
+            raw.add(new Contribution("item", items.id(ir.cols()[q]),
+                    ir.weights()[q] * ScoreDecomposition.dot(decomposition.itemPartial(), ir.cols()[q], dim, ei), 0));
+        }
+        ScoreDecomposition.Rows fr = decomposition.friendRows();
+        for (int q = fr.start()[u]; q < fr.start()[u + 1]; q++) {
+            raw.add(new Contribution("friend", users.id(fr.cols()[q]),
+                    fr.weights()[q] * ScoreDecomposition.dot(decomposition.userPartial(), fr.cols()[q], dim, ei), 0));
+        }
+        return Contribution.ranked(raw, n);
+    }
+
+    private void requireDecomposition() {
+        if (decomposition == null) {
+            throw new IllegalStateException(settings.kind() == ModelKind.SOCIALLGN
+                    ? "SocialLGN's fusion is not linear in a user's neighbours: it has no fold-in of a history nor"
+                    + " explanations (serve new users from friends or text)"
+                    : "this model has no neighbour decomposition (trained from embeddings, or saved before model format"
+                    + " version 4): retrain it to fold in histories or explain scores");
+        }
     }
 
     /** A builder with nothing set: {@link TrainingSettings}' defaults apply. */
@@ -280,6 +440,11 @@ public final class GraphRecommender implements Recommender {
     @Override
     public Interactions trainingInteractions() {
         return train;
+    }
+
+    /** The neighbour decomposition the model file stores, or null. */
+    ScoreDecomposition decomposition() {
+        return decomposition;
     }
 
     /** Embedding dimension. */
@@ -653,7 +818,7 @@ public final class GraphRecommender implements Recommender {
             }
             BprTrainer.Result r = trainer.train();
             return new GraphRecommender(train, r.dim(), r.users(), r.items(), s, r.history(), r.bestEpoch(),
-                    r.projection(), r.featureDim());
+                    r.projection(), r.featureDim(), r.decomposition());
         }
     }
 }

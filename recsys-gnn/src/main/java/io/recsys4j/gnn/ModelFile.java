@@ -5,6 +5,7 @@ import io.recsys4j.core.Interactions;
 import io.recsys4j.core.SocialGraph;
 import io.recsys4j.core.internal.AtomicFiles;
 import io.recsys4j.core.io.MalformedDataException;
+import io.recsys4j.gnn.internal.serving.ScoreDecomposition;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -57,7 +58,7 @@ import java.util.zip.CheckedOutputStream;
  * loads with the default. A newer format version or an unknown family is refused by name.
  */
 final class ModelFile {
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     static final String LIBRARY_VERSION = libraryVersion();
     /** The first bytes of every model file. */
     static final byte[] MAGIC = "RECSYS4J-GNN".getBytes(StandardCharsets.US_ASCII);
@@ -216,6 +217,19 @@ final class ModelFile {
             if (model.textFed()) {
                 writeFloats(out, model.projection());
             }
+            ScoreDecomposition dec = model.decomposition();
+            out.writeBoolean(dec != null);
+            if (dec != null) {
+                writeFloats(out, dec.self());
+                out.writeBoolean(dec.text() != null);
+                if (dec.text() != null) {
+                    writeFloats(out, dec.text());
+                }
+                writeFloats(out, dec.userPartial());
+                writeFloats(out, dec.itemPartial());
+                writeRows(out, dec.itemRows());
+                writeRows(out, dec.friendRows());
+            }
             out.flush();
             new DataOutputStream(raw).writeLong(crc.getValue());
         });
@@ -314,7 +328,19 @@ final class ModelFile {
             if (version < 3 && projection != null) {
                 settings.coldStartWeight(TrainingSettings.DEFAULT_COLD_START_WEIGHT);
             }
-            return new GraphRecommender(train, dim, ue, ie, settings.build(), history, best, projection, featureDim);
+            ScoreDecomposition dec = null;
+            if (version >= 4 && in.readBoolean()) {
+                float[] self = readFloats(in);
+                float[] text = in.readBoolean() ? readFloats(in) : null;
+                float[] up = readFloats(in);
+                float[] ip = readFloats(in);
+                dec = new ScoreDecomposition(users.size(), dim, self, text, up, ip, readRows(in, items.size()),
+                        readRows(in, users.size()));
+            }
+            if (version >= 4 && in.available() != 0) {
+                throw new IOException("trailing bytes after the model body");
+            }
+            return new GraphRecommender(train, dim, ue, ie, settings.build(), history, best, projection, featureDim, dec);
         }
     }
 
@@ -383,6 +409,40 @@ final class ModelFile {
             throw new IOException(what + " count " + n + " does not fit in the " + left + " bytes left");
         }
         return n;
+    }
+
+    private static void writeRows(DataOutputStream out, ScoreDecomposition.Rows r) throws IOException {
+        out.writeInt(r.start().length);
+        for (int v : r.start()) {
+            out.writeInt(v);
+        }
+        out.writeInt(r.cols().length);
+        for (int v : r.cols()) {
+            out.writeInt(v);
+        }
+        writeFloats(out, r.weights());
+    }
+
+    /** Rows whose columns must lie in {@code [0, columns)}, starts ascending from 0. */
+    private static ScoreDecomposition.Rows readRows(DataInputStream in, int columns) throws IOException {
+        int[] start = new int[count(in, 4, "row start")];
+        for (int k = 0; k < start.length; k++) {
+            start[k] = in.readInt();
+            if ((k == 0 && start[k] != 0) || (k > 0 && start[k] < start[k - 1])) {
+                throw new IOException("decomposition row starts are not ascending from 0");
+            }
+        }
+        int[] cols = new int[count(in, 4, "row column")];
+        for (int k = 0; k < cols.length; k++) {
+            cols[k] = in.readInt();
+            if (cols[k] < 0 || cols[k] >= columns) {
+                throw new IOException("decomposition column " + cols[k] + " outside 0.." + (columns - 1));
+            }
+        }
+        if (start.length == 0) {
+            throw new IOException("decomposition rows without starts");
+        }
+        return new ScoreDecomposition.Rows(start, cols, readFloats(in));
     }
 
     private static void writeFloats(DataOutputStream out, float[] v) throws IOException {

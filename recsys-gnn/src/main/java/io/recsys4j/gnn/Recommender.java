@@ -53,6 +53,38 @@ public interface Recommender extends Scorer {
     float score(String userId, String itemId);
 
     /**
+     * Fold-in: the top {@code k} items for a user the model was not trained on, known by a
+     * history of items, friends among the model's users and a profile text vector (for a
+     * text-fed model); any of them may be empty (or null for the profile), not all. The history
+     * is excluded from the list. Each family says how the user is placed (exactly as a trained
+     * user with that row for the graph filter; one propagation through the new row for LightGCN's).
+     *
+     * @throws java.util.NoSuchElementException if an item or friend id is unknown
+     * @throws IllegalArgumentException if nothing is given, k < 1, or the model takes no profile
+     */
+    List<Recommendation> recommendForHistory(List<String> historyItems, List<String> friends, float[] profile, int k);
+
+    /**
+     * This model with {@code itemIds} added to {@code userId}'s training row (a new user id
+     * joins the model) and the user's recommendations updated by fold-in, without retraining;
+     * the trained parameters are shared, this model is unchanged. The items are masked from
+     * the user's lists from then on.
+     *
+     * @throws java.util.NoSuchElementException if an item id is unknown
+     */
+    Recommender withInteractions(String userId, List<String> itemIds);
+
+    /**
+     * The parts of {@code score(userId, itemId)} (history items, friends, text, the user's own
+     * embedding, as the family decomposes it), largest first by magnitude, at most {@code n};
+     * the amounts of all parts sum to the score.
+     *
+     * @throws java.util.NoSuchElementException if the user or item is unknown
+     * @throws IllegalArgumentException if n < 1
+     */
+    List<Contribution> explain(String userId, String itemId, int n);
+
+    /**
      * Full-ranking evaluation on {@code test}: all items but the user's training items are
      * candidates (see {@code docs/metrics.md}).
      *
@@ -84,5 +116,10 @@ public interface Recommender extends Scorer {
      */
     static Recommender load(Path file) throws IOException {
         return ModelFile.read(file);
+    }
+
+    /** The version of this library, as model files record their writer's (e.g. {@code 0.1.0-SNAPSHOT}). */
+    static String libraryVersion() {
+        return ModelFile.LIBRARY_VERSION;
     }
 }

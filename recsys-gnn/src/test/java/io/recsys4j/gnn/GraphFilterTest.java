@@ -235,13 +235,13 @@ class GraphFilterTest {
             for (int u = 0; u < 60; u += 7) {
                 String id = m.users().id(u);
                 List<String> fs = social ? friends(m.social(), u) : List.of();
-                assertEquals(m.recommend(id, 15), m.recommendForHistory(history(m, u), fs, 15), "user " + u);
+                assertEquals(m.recommend(id, 15), m.recommendForHistory(history(m, u), fs, null, 15), "user " + u);
             }
             if (social) {
                 // Without the friends the social part is missing, so the lists must differ somewhere.
                 boolean differs = false;
                 for (int u = 0; u < 60; u++) {
-                    differs |= !m.recommend(m.users().id(u), 15).equals(m.recommendForHistory(history(m, u), List.of(), 15));
+                    differs |= !m.recommend(m.users().id(u), 15).equals(m.recommendForHistory(history(m, u), List.of(), null, 15));
                 }
                 assertTrue(differs, "friends had no effect");
             }
@@ -262,7 +262,7 @@ class GraphFilterTest {
         GraphFilter m2 = m.withInteractions(u, extra);
         row.addAll(extra);
         List<Recommendation> after = m2.recommend(u, 10);
-        assertEquals(m.recommendForHistory(row, List.of(), 10), after);
+        assertEquals(m.recommendForHistory(row, List.of(), null, 10), after);
         for (Recommendation r : after) {
             assertTrue(!extra.contains(r.itemId()), "added item recommended: " + r);
         }
@@ -270,11 +270,11 @@ class GraphFilterTest {
         // The item side is kept: every other user's scores are unchanged.
         assertEquals(m.recommend(m.users().id(5), 10), m2.recommend(m.users().id(5), 10));
         GraphFilter m3 = m.withInteractions("newcomer", extra);
-        assertEquals(m.recommendForHistory(extra, List.of(), 10), m3.recommend("newcomer", 10));
+        assertEquals(m.recommendForHistory(extra, List.of(), null, 10), m3.recommend("newcomer", 10));
         assertEquals(m.users().size() + 1, m3.users().size());
         assertThrows(NoSuchElementException.class, () -> m.withInteractions(u, List.of("no-such-item")));
-        assertThrows(NoSuchElementException.class, () -> m.recommendForHistory(List.of("no-such-item"), List.of(), 5));
-        assertThrows(IllegalArgumentException.class, () -> m.recommendForHistory(extra, List.of(), 0));
+        assertThrows(NoSuchElementException.class, () -> m.recommendForHistory(List.of("no-such-item"), List.of(), null, 5));
+        assertThrows(IllegalArgumentException.class, () -> m.recommendForHistory(extra, List.of(), null, 0));
     }
 
     @Test

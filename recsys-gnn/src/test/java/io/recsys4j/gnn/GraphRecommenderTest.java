@@ -100,11 +100,11 @@ class GraphRecommenderTest {
         int candidates = n - train.degree(0);
         for (int bad : new int[] {0, -1, Integer.MIN_VALUE}) {
             assertThrows(IllegalArgumentException.class, () -> model.recommend(user, bad));
-            assertThrows(IllegalArgumentException.class, () -> model.recommendForNewUser(null, List.of(user), bad));
+            assertThrows(IllegalArgumentException.class, () -> model.recommendForHistory(List.of(), List.of(user), null, bad));
             assertThrows(IllegalArgumentException.class, () -> model.recommendBatch(List.of(user), bad, 8, (u, r) -> { }));
         }
         assertEquals(candidates, model.recommend(user, Integer.MAX_VALUE).size());
-        assertEquals(n, model.recommendForNewUser(null, List.of(user), Integer.MAX_VALUE).size());
+        assertEquals(n, model.recommendForHistory(List.of(), List.of(user), null, Integer.MAX_VALUE).size());
         List<List<Recommendation>> got = new java.util.ArrayList<>();
         model.recommendBatch(List.of(user), Integer.MAX_VALUE, 8, (u, r) -> got.add(r));
         assertEquals(candidates, got.get(0).size());
@@ -123,7 +123,7 @@ class GraphRecommenderTest {
             String user = data.users().id(block[r]);
             // A new user whose only friend is this user has exactly this user's embedding.
             java.util.Map<String, Float> asNewUser = new java.util.HashMap<>();
-            for (Recommendation rec : model.recommendForNewUser(null, List.of(user), n)) {
+            for (Recommendation rec : model.recommendForHistory(List.of(), List.of(user), null, n)) {
                 asNewUser.put(rec.itemId(), rec.score());
             }
             assertEquals(n, asNewUser.size());
@@ -242,9 +242,9 @@ class GraphRecommenderTest {
         Path f = dir.resolve("m.bin");
         model.save(f);
         Path newer = dir.resolve("newer.bin");
-        Files.write(newer, patched(Files.readAllBytes(f), b -> b.putInt("RECSYS4J-GNN".length(), 4)));
+        Files.write(newer, patched(Files.readAllBytes(f), b -> b.putInt("RECSYS4J-GNN".length(), ModelFile.VERSION + 1)));
         String message = assertThrows(IOException.class, () -> GraphRecommender.load(newer)).getMessage();
-        assertTrue(message.contains("version 4") && message.contains("written by recsys4j")
+        assertTrue(message.contains("version " + (ModelFile.VERSION + 1)) && message.contains("written by recsys4j")
                 && message.contains("upgrade"), message);
         assertThrows(IOException.class, () -> Recommender.load(newer));
     }

@@ -104,7 +104,7 @@ class TextFedTest {
             v[2] = bad;
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> textFed.addItem("x", v));
             assertTrue(e.getMessage().contains("component 2"), e.getMessage());
-            assertThrows(IllegalArgumentException.class, () -> textFed.recommendForNewUser(v, List.of(), 10));
+            assertThrows(IllegalArgumentException.class, () -> textFed.recommendForHistory(List.of(), List.of(), v, 10));
         }
     }
 
@@ -113,12 +113,12 @@ class TextFedTest {
     void everyK_isCheckedOnce_andCappedAtTheCatalogue() {
         for (int bad : new int[] {0, -1, Integer.MIN_VALUE}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> textFed.recommendForNewUser(vectors[1], List.of(), bad));
+                    () -> textFed.recommendForHistory(List.of(), List.of(), vectors[1], bad));
             assertTrue(e.getMessage().contains("k must be >= 1"), e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> textFed.recommend(textFed.users().id(0), bad));
         }
         int n = textFed.items().size();
-        assertEquals(n, textFed.recommendForNewUser(vectors[1], List.of(), Integer.MAX_VALUE).size());
+        assertEquals(n, textFed.recommendForHistory(List.of(), List.of(), vectors[1], Integer.MAX_VALUE).size());
         String u = textFed.users().id(0);
         assertEquals(n - textFed.trainingInteractions().degree(0), textFed.recommend(u, Integer.MAX_VALUE).size());
     }
@@ -127,10 +127,10 @@ class TextFedTest {
     void newUser_fromProfileText_getsItemsOfThatCategory() {
         int item = 5;
         int category = world.category(item);
-        List<Recommendation> r = textFed.recommendForNewUser(vectors[item], List.of(), 10);
+        List<Recommendation> r = textFed.recommendForHistory(List.of(), List.of(), vectors[item], 10);
         long same = r.stream().filter(x -> world.category(Integer.parseInt(x.itemId().substring(1))) == category).count();
         assertTrue(same >= 6, same + " of 10 in the profile's category");
-        List<Recommendation> viaFriend = textFed.recommendForNewUser(null, List.of(textFed.users().id(3)), 10);
+        List<Recommendation> viaFriend = textFed.recommendForHistory(List.of(), List.of(textFed.users().id(3)), null, 10);
         assertEquals(10, viaFriend.size());
     }
 

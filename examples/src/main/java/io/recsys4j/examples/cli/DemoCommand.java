@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
             // Cold start: a user the model has never seen, placed from a profile text alone.
             String profile = w.userText().text(0);
             out.println("a new user with the profile '" + profile + "' (no history, no friends) - top 5:");
-            print(out, d, model.recommendForNewUser(enc.encodeOne(profile), List.of(), 5));
+            print(out, d, model.recommendForHistory(List.of(), List.of(), enc.encodeOne(profile), 5));
         }
         out.flush();
         return 0;

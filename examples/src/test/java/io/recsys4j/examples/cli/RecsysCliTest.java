@@ -230,6 +230,38 @@ class RecsysCliTest {
     }
 
     @Test
+    void explain_socialModel_printsFriendsItemsAndSelf_withItemText_summingToTheScore() throws IOException {
+        assertEquals(0, run("synth", "--out", dir.toString(), "--users", "120", "--items", "200", "--interactions", "3000"), err.toString());
+        Path model = dir.resolve("social.bin");
+        assertEquals(0, run("train", "--format", "lightgcn", "--train", dir.resolve("train.txt").toString(),
+                "--social", dir.resolve("social.tsv").toString(), "--model", "social", "--epochs", "3", "--dim", "8",
+                "--threads", "1", "--save", model.toString()), err.toString());
+        StringBuilder texts = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            texts.append(i).append("\ttitle of item ").append(i).append('\n');
+        }
+        Path itemText = write("items.tsv", texts.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("explain", "--model", model.toString(), "--user", "3", "--item", "7", "--n", "100000",
+                "--item-text", itemText.toString()), err.toString());
+        String[] ex = out.toString().strip().split("\n");
+        assertTrue(ex[0].startsWith("score\t") && ex[0].endsWith("\ttitle of item 7"), ex[0]);
+        double score = Double.parseDouble(ex[0].split("\t")[1]);
+        double sum = 0;
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        for (int q = 1; q < ex.length; q++) {
+            String[] f = ex[q].split("\t");
+            kinds.add(f[0]);
+            sum += Double.parseDouble(f[2]);
+            if (f[0].equals("item")) {
+                assertEquals("title of item " + f[1], f[4], ex[q]);
+            }
+        }
+        assertEquals(score, sum, 1e-4);
+        assertTrue(kinds.containsAll(List.of("self", "item")), kinds.toString());
+    }
+
+    @Test
     void train_reportsMetricsAndTimings_andSavedModelRecommends() throws IOException {
         assertEquals(0, run("synth", "--out", dir.toString(), "--users", "120", "--items", "200", "--interactions", "3000"), err.toString());
         Path report = dir.resolve("train.json");

@@ -50,15 +50,34 @@ public final class LightGcnNetwork {
 
     /** Writes the combined embeddings {@code E} of {@code e0} into {@code out} (row-major, nodes x d). */
     public void forward(INDArray e0, float[] out) {
+        forward(e0, out, null);
+    }
+
+    /**
+     * As {@link #forward(INDArray, float[])}, and writes into {@code partial} the sum of all
+     * layers but the last, {@code h = α Σ_{k<K} E_k} (zero for K = 0): then every node's
+     * {@code E = α E_0 + P·h}, which {@code ScoreDecomposition} splits over a user's neighbours.
+     *
+     * @param partial {@code [nodes x d]}, overwritten; or null
+     */
+    public void forward(INDArray e0, float[] out, float[] partial) {
         e0.data().asNioFloat().get(0, x0, 0, x0.length);
         System.arraycopy(x0, 0, out, 0, x0.length);
         if (layers == 0) {
+            if (partial != null) {
+                java.util.Arrays.fill(partial, 0, x0.length, 0f);
+            }
             return;
         }
         float alpha = 1f / (layers + 1);
         float[] cur = x0;
         float[] next = a;
         for (int k = 1; k <= layers; k++) {
+            if (k == layers && partial != null) {
+                for (int q = 0; q < x0.length; q++) {
+                    partial[q] = out[q] * alpha;
+                }
+            }
             // The last layer's output is needed only in the sum.
             propagation.forwardAccumulate(cur, k == layers ? null : next, d, out, k == layers ? alpha : 1f);
             cur = next;

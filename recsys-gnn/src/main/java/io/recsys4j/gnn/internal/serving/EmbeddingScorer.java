@@ -133,4 +133,9 @@ public final class EmbeddingScorer implements Scorer {
     public float[] userEmbedding(int u) {
         return java.util.Arrays.copyOfRange(users, u * dim, (u + 1) * dim);
     }
+
+    /** A copy of item {@code i}'s embedding. */
+    public float[] itemEmbedding(int i) {
+        return java.util.Arrays.copyOfRange(items, i * dim, (i + 1) * dim);
+    }
 }

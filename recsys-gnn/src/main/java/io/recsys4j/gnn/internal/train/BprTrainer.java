@@ -20,6 +20,7 @@ import io.recsys4j.gnn.internal.propagation.Propagation;
 import io.recsys4j.gnn.internal.propagation.Propagations;
 import io.recsys4j.gnn.internal.sampling.TripleSampler;
 import io.recsys4j.gnn.internal.serving.EmbeddingScorer;
+import io.recsys4j.gnn.internal.serving.ScoreDecomposition;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,7 +134,7 @@ public final class BprTrainer {
      * learned {@code [m x dim]} text projection, or null without features.
      */
     public record Result(float[] users, float[] items, int dim, List<EpochStats> history, int bestEpoch,
-                         float[] projection, int featureDim) {
+                         float[] projection, int featureDim, ScoreDecomposition decomposition) {
     }
 
     /** The propagation operator of the configured model. */
@@ -222,12 +223,14 @@ public final class BprTrainer {
             } else {
                 bestEpoch = history.size();
             }
-            float[] all = step.finalEmbeddings();
+            float[] partial = step.fusionNet == null ? new float[n * d] : null;
+            float[] all = step.finalEmbeddings(partial);
             float[] u = java.util.Arrays.copyOfRange(all, 0, users * d);
             float[] i = java.util.Arrays.copyOfRange(all, users * d, n * d);
             return new Result(u, i, d, List.copyOf(history), bestEpoch,
                     step.w == null ? null : step.w.dup('c').data().asFloat(),
-                    featureRows == null ? 0 : featureRows.cols());
+                    featureRows == null ? 0 : featureRows.cols(),
+                    partial == null ? null : step.decomposition(partial, session.graph));
         }
     }
 
@@ -244,10 +247,11 @@ public final class BprTrainer {
         private final Propagation prop;
         private final Propagation socialProp;
         private final Step step;
+        private final CsrMatrix graph;
         private final TripleSampler sampler = new TripleSampler(train);
 
         private Session() {
-            CsrMatrix graph = operator();
+            this.graph = operator();
             this.prop = Propagations.forBackend(graph, config.threads());
             this.socialProp = config.kind() == ModelKind.SOCIALLGN
                     ? Propagations.forBackend(Adjacency.normalizedSocial(social), config.threads()) : null;
@@ -476,12 +480,36 @@ public final class BprTrainer {
         }
 
         float[] finalEmbeddings() {
+            return finalEmbeddings(null);
+        }
+
+        /** With {@code partial} (linear kinds only), also LightGCN's {@code h}; see {@link ScoreDecomposition}. */
+        float[] finalEmbeddings(float[] partial) {
             if (fusionNet != null) {
                 fusionNet.forward(floats(layer0()), floats(fusion), fin);
             } else {
-                net.forward(layer0(), fin);
+                net.forward(layer0(), fin, partial);
             }
             return fin;
+        }
+
+        /** The users' side of {@link ScoreDecomposition}: α × their free and text layer-0 parts. */
+        ScoreDecomposition decomposition(float[] partial, CsrMatrix graph) {
+            float alpha = 1f / (config.layers() + 1);
+            float[] self = new float[users * d];
+            e0.data().asNioFloat().get(0, self, 0, self.length);
+            float[] text = null;
+            if (w != null) {
+                float[] xw = featureRows.product(w);
+                text = java.util.Arrays.copyOf(xw, users * d);
+                for (int k = 0; k < text.length; k++) {
+                    text[k] *= alpha;
+                }
+            }
+            for (int k = 0; k < self.length; k++) {
+                self[k] *= alpha;
+            }
+            return ScoreDecomposition.of(users, d, self, text, partial, graph);
         }
 
         /** One batch: returns its loss and takes one Adam step. */
