@@ -203,26 +203,6 @@ public final class SocialSideBySide {
         }
     }
 
-    /** Scores that rank each served user's list first, in its order; other users score nothing. */
-    private record ListScorer(Map<Integer, List<Recommendation>> lists, IdMap items) implements Scorer {
-        @Override
-        public int numItems() {
-            return items.size();
-        }
-
-        @Override
-        public void score(int[] users, float[] out) {
-            int n = items.size();
-            for (int r = 0; r < users.length; r++) {
-                Arrays.fill(out, r * n, (r + 1) * n, Float.NEGATIVE_INFINITY);
-                List<Recommendation> l = lists.getOrDefault(users[r], List.of());
-                for (int k = 0; k < l.size(); k++) {
-                    out[r * n + items.indexOf(l.get(k).itemId())] = l.size() - k;
-                }
-            }
-        }
-    }
-
     /** The report over the users whose number of training items {@code in} accepts. */
     private static EvaluationReport bucket(EvaluationReport r, Interactions train, IntPredicate in) {
         IdMap users = train.users();

@@ -145,6 +145,15 @@ class ExamplesTest {
     }
 
     @Test
+    void foldInVsRetrain_printsBothWaysForBothFamilies() throws Exception {
+        String out = capture(() -> FoldInVsRetrain.main(new String[] {"pairs", train.toString(), test.toString(), "2"}));
+        for (String family : List.of("lightgcn", "filter")) {
+            assertTrue(out.contains(family + " ") && out.contains("by fold-in") && out.contains("trained in"), out);
+        }
+        assertTrue(out.contains("users left out of training"), out);
+    }
+
+    @Test
     void serving_loadsAModelAndPrintsPercentiles() throws Exception {
         Path model = dir.resolve("m.bin");
         io.recsys4j.gnn.GraphRecommender.builder()

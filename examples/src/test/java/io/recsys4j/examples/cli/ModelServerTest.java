@@ -198,6 +198,27 @@ class ModelServerTest {
     }
 
     @Test
+    void serveLoad_measuresEveryClientCount() throws Exception {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.out;
+        System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            io.recsys4j.examples.ServeLoad.main(new String[] {"http://127.0.0.1:" + server.port(), lightgcnFile.toString(),
+                "1", "1,3"});
+        } finally {
+            System.setOut(old);
+        }
+        String[] lines = buf.toString(java.nio.charset.StandardCharsets.UTF_8).strip().split("\n");
+        assertEquals(4, lines.length, String.join("\n", lines));
+        for (int row = 2; row < 4; row++) {
+            String[] f = lines[row].trim().split("\\s+");
+            assertEquals(row == 2 ? "1" : "3", f[0]);
+            assertTrue(Double.parseDouble(f[1]) > 0, lines[row]);
+            assertTrue(Double.parseDouble(f[2]) <= Double.parseDouble(f[4]), "p50 <= p99: " + lines[row]);
+        }
+    }
+
+    @Test
     void reload_underConcurrentRequests_losesNone() throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(6);
         AtomicBoolean stop = new AtomicBoolean();
