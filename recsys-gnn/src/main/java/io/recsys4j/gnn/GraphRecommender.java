@@ -65,10 +65,22 @@ public final class GraphRecommender implements Recommender {
     GraphRecommender(Interactions train, int dim, float[] userEmb, float[] itemEmb, TrainingSettings settings,
                      List<EpochStats> history, int bestEpoch, float[] projection, int featureDim,
                      ScoreDecomposition decomposition) {
+        this(train, dim, checked(train, dim, userEmb, itemEmb), settings, history, bestEpoch, projection, featureDim,
+                decomposition);
+    }
+
+    private static EmbeddingScorer checked(Interactions train, int dim, float[] userEmb, float[] itemEmb) {
         if (userEmb.length != (long) train.numUsers() * dim || itemEmb.length != (long) train.numItems() * dim) {
             throw new IllegalArgumentException("embedding sizes do not match " + train.numUsers() + " users, "
                     + train.numItems() + " items, dim " + dim);
         }
+        return new EmbeddingScorer(userEmb, itemEmb, dim);
+    }
+
+    /** Over a scorer of the right sizes, which it shares (a fold-in view shares its item tables). */
+    private GraphRecommender(Interactions train, int dim, EmbeddingScorer scorer, TrainingSettings settings,
+                             List<EpochStats> history, int bestEpoch, float[] projection, int featureDim,
+                             ScoreDecomposition decomposition) {
         if (settings.dim() != dim) {
             throw new IllegalArgumentException("embeddings of dim " + dim + ", settings of dim " + settings.dim());
         }
@@ -84,14 +96,14 @@ public final class GraphRecommender implements Recommender {
         this.items = train.items();
         this.train = train;
         this.dim = dim;
-        this.scorer = new EmbeddingScorer(userEmb, itemEmb, dim);
+        this.scorer = scorer;
         this.settings = settings;
         this.history = List.copyOf(history);
         this.bestEpoch = bestEpoch;
         this.projection = projection == null ? null : projection.clone();
         this.featureDim = projection == null ? 0 : featureDim;
         if (decomposition != null && (decomposition.users() != train.numUsers() || decomposition.dim() != dim
-                || decomposition.itemPartial().length != itemEmb.length)) {
+                || decomposition.itemPartial().length != (long) train.numItems() * dim)) {
             throw new IllegalArgumentException("the decomposition does not match the model's sizes");
         }
         this.decomposition = decomposition;
@@ -302,13 +314,11 @@ public final class GraphRecommender implements Recommender {
         int[] fc = known ? java.util.Arrays.copyOfRange(fr.cols(), fr.start()[u], fr.start()[u + 1]) : new int[0];
         float[] fw = known ? java.util.Arrays.copyOfRange(fr.weights(), fr.start()[u], fr.start()[u + 1]) : new float[0];
         float[] e = decomposition.embedding(known ? decomposition.own(u) : null, row, iw, fc, fw);
-        float[] ue = java.util.Arrays.copyOf(scorer.userEmbeddings(), us.size() * dim);
-        System.arraycopy(e, 0, ue, u * dim, dim);
         Interactions base = known ? train : train.withIdSpaces(us, items);
         int[] uu = new int[fresh.length];
         java.util.Arrays.fill(uu, u);
         Interactions grown = base.concat(Interactions.of(us, items, uu, fresh, null, null));
-        return new GraphRecommender(grown, dim, ue, scorer.itemEmbeddings(), settings, history, bestEpoch, projection,
+        return new GraphRecommender(grown, dim, scorer.withUser(u, e), settings, history, bestEpoch, projection,
                 featureDim, decomposition.withRows(u, row, iw, fc, fw, null));
     }
 

@@ -52,6 +52,30 @@ public final class EmbeddingScorer implements Scorer {
         }
     }
 
+    private EmbeddingScorer(EmbeddingScorer base, float[] users) {
+        this.dim = base.dim;
+        this.users = users;
+        this.items = base.items;
+        this.itemsT = base.itemsT;
+        this.stride = base.stride;
+        this.numUsers = users.length / dim;
+        this.numItems = base.numItems;
+        this.kernel = base.kernel;
+    }
+
+    /**
+     * This scorer with user {@code u}'s embedding replaced, or appended when {@code u} is
+     * {@link #numUsers()}; the item tables are shared, not copied.
+     */
+    public EmbeddingScorer withUser(int u, float[] e) {
+        if (e.length != dim || u < 0 || u > numUsers) {
+            throw new IllegalArgumentException("user " + u + " of " + numUsers + ", embedding of " + e.length);
+        }
+        float[] us = java.util.Arrays.copyOf(users, Math.max(numUsers, u + 1) * dim);
+        System.arraycopy(e, 0, us, u * dim, dim);
+        return new EmbeddingScorer(this, us);
+    }
+
     /**
      * From ND4J matrices {@code [numUsers x dim]} and {@code [numItems x dim]}.
      *
