@@ -45,7 +45,9 @@ final class ModelServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
     /** The longest list a request may ask for: past this a client is paging a catalogue, not asking for recommendations. */
     static final int MAX_K = 1000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     static {
         // The JDK server writes headers and body separately; with Nagle's algorithm on, the body
@@ -390,6 +392,9 @@ final class ModelServer implements AutoCloseable {
             throw new ApiError(400, "missing field 'items'");
         }
         List<String> items = strings(body, "items");
+        if (items.isEmpty()) {
+            throw new ApiError(400, "'items' is empty: post at least one item");
+        }
         synchronized (writes) {
             Loaded l = current.get();
             requireKnown(l.model().items(), items, "item");

@@ -180,6 +180,10 @@ class ModelServerTest {
         assertError(post("/recommend", "{\"histroy\": [\"1\"]}"), 400, "unknown field 'histroy'");
         assertError(post("/recommend", "{\"history\": [\"1\""), 400, "malformed JSON");
         assertError(post("/recommend", "[1, 2]"), 400, "must be a JSON object");
+        assertError(post("/recommend", "{\"k\": 5} {\"k\": 6}"), 400, "malformed JSON");
+        assertError(post("/recommend", "{\"k\": 5, \"k\": 6}"), 400, "Duplicate field 'k'");
+        assertError(post("/recommend", "{\"history\": [\"1\"], \"k\": 2.5}"), 400, "'k' must be an integer");
+        assertError(post("/interactions", "{\"user\": \"x\", \"items\": []}"), 400, "'items' is empty");
         assertError(post("/recommend", ""), 400, "JSON object");
         assertError(post("/recommend", "{\"history\": [\"" + "1\", \"".repeat(2000) + "1\"]}"), 413, "exceeds the limit");
         assertError(post("/interactions", "{\"items\": [\"1\"]}"), 400, "missing field 'user'");
@@ -195,6 +199,32 @@ class ModelServerTest {
         Files.writeString(junk, "not a model");
         assertError(post("/admin/reload", "{\"path\": \"" + junk + "\"}"), 400, "not a recsys4j model file");
         assertEquals(200, get("/recommend?user=" + u).status(), "the old model still serves");
+    }
+
+    @Test
+    void recommend_fromText_withATextFedModelAndItsEncoder() throws Exception {
+        SyntheticWorld w = SyntheticWorld.builder().users(80).items(120).interactions(1500).seed(6).build();
+        io.recsys4j.core.TextTable texts = w.itemText().alignTo(w.interactions().items());
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < texts.count(); i++) {
+            lines.add(texts.text(i) == null ? "" : texts.text(i));
+        }
+        try (io.recsys4j.text.TextEncoder enc = io.recsys4j.text.OnnxSentenceEncoder.miniLm(1, 32)) {
+            GraphRecommender textFed = GraphRecommender.builder().interactions(w.interactions()).kind(ModelKind.LIGHTGCN)
+                    .layers(2).dim(8).epochs(2).batchSize(256).learningRate(0.01).seed(1).threads(1)
+                    .itemText(enc.encodeToArrays(lines)).fit();
+            try (ModelServer s = new ModelServer(textFed, "text-fed", enc, "127.0.0.1", 0, 2, 4096)) {
+                s.start();
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port()
+                        + "/recommend")).POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"" + lines.get(0)
+                        + "\", \"k\": 5}")).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), r.body());
+                assertEquals(5, JSON.readTree(r.body()).get("items").size());
+                float[] profile = enc.encodeToArrays(List.of(lines.get(0)))[0];
+                assertEquals(textFed.recommendForHistory(List.of(), List.of(), profile, 5).get(0).itemId(),
+                        JSON.readTree(r.body()).get("items").get(0).get("item").asText());
+            }
+        }
     }
 
     @Test

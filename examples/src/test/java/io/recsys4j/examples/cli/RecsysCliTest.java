@@ -262,6 +262,18 @@ class RecsysCliTest {
     }
 
     @Test
+    void serve_badOptionsOrModel_exit2BeforeListening() throws IOException {
+        assertEquals(2, run("serve", "--model", dir.resolve("missing.bin").toString()));
+        assertTrue(err.toString().contains("missing.bin"), err.toString());
+        Path junk = write("junk.bin", "not a model");
+        assertEquals(2, run("serve", "--model", junk.toString(), "--port", "0"));
+        assertTrue(err.toString().contains("not a recsys4j model file"), err.toString());
+        assertEquals(2, run("serve", "--model", junk.toString(), "--threads", "0"));
+        assertEquals(2, run("serve", "--model", junk.toString(), "--port", "70000"));
+        assertEquals(2, run("serve", "--model", junk.toString(), "--max-body", "0"));
+    }
+
+    @Test
     void train_reportsMetricsAndTimings_andSavedModelRecommends() throws IOException {
         assertEquals(0, run("synth", "--out", dir.toString(), "--users", "120", "--items", "200", "--interactions", "3000"), err.toString());
         Path report = dir.resolve("train.json");
