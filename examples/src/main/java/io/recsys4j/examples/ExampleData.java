@@ -45,6 +45,27 @@ final class ExampleData {
         return b.build();
     }
 
+    /**
+     * 10% of all the users, drawn at random (seed 2020) among those {@code eligible} accepts: the
+     * users an example leaves out of training to serve them as new.
+     */
+    static boolean[] leaveOut(int users, java.util.function.IntPredicate eligible) {
+        int[] candidates = java.util.stream.IntStream.range(0, users).filter(eligible).toArray();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(2020);
+        for (int k = candidates.length - 1; k > 0; k--) {
+            int j = rnd.nextInt(k + 1);
+            int t = candidates[k];
+            candidates[k] = candidates[j];
+            candidates[j] = t;
+        }
+        boolean[] out = new boolean[users];
+        int held = (int) Math.round(0.1 * users);
+        for (int k = 0; k < Math.min(held, candidates.length); k++) {
+            out[candidates[k]] = true;
+        }
+        return out;
+    }
+
     static Path output(String name) throws IOException {
         Files.createDirectories(OUTPUT);
         return OUTPUT.resolve(name);

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
@@ -39,19 +38,7 @@ public final class FoldInVsRetrain {
         Dataset d = ExampleData.load(args.length == 4 ? Arrays.copyOf(args, 3) : args, "FoldInVsRetrain [EPOCHS]");
         Interactions train = d.train();
         Interactions test = d.test().orElseThrow();
-        int[] candidates = IntStream.range(0, train.numUsers()).filter(u -> train.degree(u) >= 5).toArray();
-        SplittableRandom rnd = new SplittableRandom(2020);
-        for (int k = candidates.length - 1; k > 0; k--) {
-            int j = rnd.nextInt(k + 1);
-            int t = candidates[k];
-            candidates[k] = candidates[j];
-            candidates[j] = t;
-        }
-        boolean[] out = new boolean[train.numUsers()];
-        int held = (int) Math.round(0.1 * train.numUsers());
-        for (int k = 0; k < Math.min(held, candidates.length); k++) {
-            out[candidates[k]] = true;
-        }
+        boolean[] out = ExampleData.leaveOut(train.numUsers(), u -> train.degree(u) >= 5);
         Interactions kept = train.select(IntStream.range(0, train.size()).filter(k -> !out[train.user(k)]).toArray());
         Interactions heldTest = test.select(IntStream.range(0, test.size()).filter(k -> out[test.user(k)]).toArray());
         System.out.printf(Locale.ROOT, "%d of %d users left out of training (%d test pairs), K = %d, LightGCN %d epochs%n",

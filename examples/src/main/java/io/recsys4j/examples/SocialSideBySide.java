@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 
 /**
@@ -127,20 +126,7 @@ public final class SocialSideBySide {
      */
     private static void newUsers(Interactions train, Interactions test, SocialGraph social, int epochs) {
         int users = train.numUsers();
-        int[] candidates = java.util.stream.IntStream.range(0, users)
-                .filter(u -> social.degree(u) > 0 && train.degree(u) > 0).toArray();
-        SplittableRandom rnd = new SplittableRandom(2020);
-        for (int k = candidates.length - 1; k > 0; k--) {
-            int j = rnd.nextInt(k + 1);
-            int t = candidates[k];
-            candidates[k] = candidates[j];
-            candidates[j] = t;
-        }
-        boolean[] out = new boolean[users];
-        int held = (int) Math.round(0.1 * users);
-        for (int k = 0; k < Math.min(held, candidates.length); k++) {
-            out[candidates[k]] = true;
-        }
+        boolean[] out = ExampleData.leaveOut(users, u -> social.degree(u) > 0 && train.degree(u) > 0);
         Interactions kept = train.select(java.util.stream.IntStream.range(0, train.size())
                 .filter(k -> !out[train.user(k)]).toArray());
         List<int[]> edges = new ArrayList<>();

@@ -66,8 +66,7 @@ public final class ScoreDecomposition {
             int m = 0;
             for (int v = 0; v < n; v++) {
                 rs[v] = m;
-                int[] cc = v == u ? c : null;
-                if (cc != null) {
+                if (v == u) {
                     System.arraycopy(c, 0, c2, m, c.length);
                     System.arraycopy(w, 0, w2, m, w.length);
                     m += c.length;
