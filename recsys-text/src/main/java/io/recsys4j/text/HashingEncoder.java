@@ -9,7 +9,10 @@ import java.util.Objects;
  * A dependency-free text encoder: lower-cased word unigrams and bigrams hashed into
  * {@code dim} buckets (a hash-derived sign cancels collisions on average), weighted by
  * TF-IDF with the IDF fitted on a corpus ({@code idf = ln((1 + N) / (1 + df)) + 1}, the
- * smoothed form), then L2-normalised. Immutable once fitted; thread-safe.
+ * smoothed form), then L2-normalised. Chinese, Japanese and Korean script is written without
+ * spaces between words, so each of its characters is a token of its own and adjacent tokens
+ * form the bigrams: overlapping character bigrams, the usual stand-in for word segmentation
+ * in CJK search (Lucene's {@code CJKBigramFilter}). Immutable once fitted; thread-safe.
  */
 public final class HashingEncoder implements TextEncoder {
     /** The widest vector offered: far beyond any useful hashing space, and small enough to allocate. */
@@ -61,7 +64,8 @@ public final class HashingEncoder implements TextEncoder {
             idf[b] = (float) (Math.log((1.0 + corpus.size()) / (1.0 + df[b])) + 1);
             h = 31 * h + df[b];
         }
-        return new HashingEncoder(dim, idf, "hashing-" + dim + "-" + corpus.size() + "-" + Long.toHexString(h));
+        // "hashing2": CJK text tokenises by character since this version, so cached vectors of the old one do not match.
+        return new HashingEncoder(dim, idf, "hashing2-" + dim + "-" + corpus.size() + "-" + Long.toHexString(h));
     }
 
     @Override
@@ -94,14 +98,23 @@ public final class HashingEncoder implements TextEncoder {
         return Vectors.normalise(v);
     }
 
-    /** Lower-cased words (letters and digits in any script), then adjacent-word bigrams. */
+    /**
+     * Lower-cased tokens, then adjacent-token bigrams: a token is a word (a run of letters and
+     * digits) or a single CJK character.
+     */
     static List<String> terms(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder w = new StringBuilder();
         String s = text.toLowerCase(Locale.ROOT);
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            if (Character.isLetterOrDigit(cp)) {
+            if (cjk(cp)) {
+                if (w.length() > 0) {
+                    words.add(w.toString());
+                    w.setLength(0);
+                }
+                words.add(new String(Character.toChars(cp)));
+            } else if (Character.isLetterOrDigit(cp)) {
                 w.appendCodePoint(cp);
             } else if (w.length() > 0) {
                 words.add(w.toString());
@@ -117,6 +130,12 @@ public final class HashingEncoder implements TextEncoder {
             terms.add(words.get(i) + " " + words.get(i + 1));
         }
         return terms;
+    }
+
+    private static boolean cjk(int cp) {
+        Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
+        return sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA
+                || sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.HANGUL;
     }
 
     private static int bucket(String term, int dim) {

@@ -17,7 +17,21 @@ class HashingEncoderTest {
     void terms_areUnigramsThenBigrams_lowerCased() {
         assertEquals(List.of("red", "running", "shoes", "red running", "running shoes"),
                 HashingEncoder.terms("Red, RUNNING shoes!"));
-        assertEquals(List.of("straße", "東京", "straße 東京"), HashingEncoder.terms("Straße 東京"));
+        assertEquals(List.of("straße", "東", "京", "straße 東", "東 京"), HashingEncoder.terms("Straße 東京"));
+    }
+
+    @Test
+    void cjkText_tokenisesByCharacter_withCharacterBigrams() {
+        assertEquals(List.of("运", "动", "鞋", "42", "码", "运 动", "动 鞋", "鞋 42", "42 码"),
+                HashingEncoder.terms("运动鞋42码"));
+        assertEquals(List.of("ラ", "ン", "nike", "ラ ン", "ン nike"), HashingEncoder.terms("ラン Nike"));
+        // Unsegmented titles that share words now share terms (one long "word" each, before).
+        List<String> titles = List.of("运动鞋 男士 透气 跑步鞋 42码", "男士运动鞋透气", "不锈钢 保温杯 500毫升");
+        HashingEncoder e = HashingEncoder.fit(titles, 4096);
+        float[][] v = e.encodeToArrays(titles);
+        assertTrue(Vectors.cosine(v[0], v[1]) > 0.4, "shoes vs shoes: " + Vectors.cosine(v[0], v[1]));
+        assertEquals(0, Vectors.cosine(v[0], v[2]), 0.05, "shoes vs a flask");
+        assertTrue(e.name().startsWith("hashing2-"), "cached vectors of the word tokeniser must not be reused");
     }
 
     @Test
