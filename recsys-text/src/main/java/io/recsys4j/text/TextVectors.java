@@ -68,24 +68,28 @@ public final class TextVectors {
     }
 
     /**
-     * The encoder a name selects: {@code minilm} (the bundled quantized all-MiniLM-L6-v2),
+     * The encoder a name selects: {@code minilm} (the default, today {@code minilm-q}), one of
+     * {@link OnnxSentenceEncoder#NAMES} ({@code minilm-q}, {@code minilm-fp32}, {@code bge-small-zh}),
      * {@code hashing} (TF-IDF over hashed words, fitted on {@code corpus}, {@code hashingDim}
-     * buckets) or a folder holding {@code model.onnx} and {@code tokenizer.json}.
+     * buckets) or a folder holding {@code model.onnx} and {@code tokenizer.json} (mean pooling).
      *
      * @throws IllegalArgumentException if the name is none of these and not a folder
+     * @throws IllegalStateException if a named model's artifact is not on the classpath
      */
     public static TextEncoder openEncoder(String name, List<String> corpus, int hashingDim, int maxLength,
                                           int threads, int batch) throws IOException {
         switch (name) {
             case "minilm":
                 return OnnxSentenceEncoder.miniLm(threads, batch);
+            case "minilm-q", "minilm-fp32", "bge-small-zh":
+                return OnnxSentenceEncoder.named(name, threads, batch);
             case "hashing":
                 return HashingEncoder.fit(corpus, hashingDim);
             default:
                 Path dir = Path.of(name);
                 if (!java.nio.file.Files.isDirectory(dir)) {
-                    throw new IllegalArgumentException("encoder must be minilm, hashing or a folder with model.onnx and "
-                            + "tokenizer.json, found '" + name + "'");
+                    throw new IllegalArgumentException("encoder must be minilm, minilm-q, minilm-fp32, bge-small-zh, "
+                            + "hashing or a folder with model.onnx and tokenizer.json, found '" + name + "'");
                 }
                 return OnnxSentenceEncoder.fromFolder(dir, maxLength, threads, batch);
         }

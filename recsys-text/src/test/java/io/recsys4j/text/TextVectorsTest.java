@@ -35,7 +35,7 @@ class TextVectorsTest {
     void openEncoder_namesTheChoicesWhenTheNameIsUnknown() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TextVectors.openEncoder("no-such-encoder", List.of(), 8, 16, 1, 1));
-        assertEquals("encoder must be minilm, hashing or a folder with model.onnx and tokenizer.json, found "
+        assertEquals("encoder must be minilm, minilm-q, minilm-fp32, bge-small-zh, hashing or a folder with model.onnx and tokenizer.json, found "
                 + "'no-such-encoder'", e.getMessage());
     }
 }

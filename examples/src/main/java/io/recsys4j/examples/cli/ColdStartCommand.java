@@ -70,7 +70,7 @@ final class ColdStartCommand implements Callable<Integer> {
     @Option(names = "--tags", description = "MovieLens tags.csv, joined to each movie's text.")
     Path tags;
 
-    @Option(names = "--encoder", defaultValue = "minilm", description = "minilm, hashing or a model folder (default ${DEFAULT-VALUE}).")
+    @Option(names = "--encoder", defaultValue = "minilm", description = "minilm (= minilm-q), minilm-q, minilm-fp32, bge-small-zh, hashing or a model folder (default ${DEFAULT-VALUE}).")
     String encoder;
 
     @Option(names = "--hold-out", defaultValue = "0.2", description = "Share of items held out (default ${DEFAULT-VALUE}).")

@@ -39,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
     int epochs;
 
     @Option(names = "--encoder", defaultValue = "hashing",
-            description = "Item text encoder: hashing, minilm or a model folder (default ${DEFAULT-VALUE}).")
+            description = "Item text encoder: hashing, minilm (= minilm-q), minilm-q, minilm-fp32, bge-small-zh or a model folder (default ${DEFAULT-VALUE}).")
     String encoder;
 
     @Mixin

@@ -33,7 +33,7 @@ final class EncodeCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--encoder", defaultValue = "minilm",
-            description = "minilm (bundled all-MiniLM-L6-v2, quantized), hashing (TF-IDF fitted on the input), or a folder with model.onnx and tokenizer.json (default ${DEFAULT-VALUE}).")
+            description = "minilm (= minilm-q), minilm-q (all-MiniLM-L6-v2 quantized), minilm-fp32 (fp32), bge-small-zh (BAAI bge-small-zh-v1.5, Chinese), hashing (TF-IDF fitted on the input), or a folder with model.onnx and tokenizer.json (default ${DEFAULT-VALUE}).")
     String encoder;
 
     @Option(names = "--dim", defaultValue = "4096", description = "hashing: number of buckets (default ${DEFAULT-VALUE}).")

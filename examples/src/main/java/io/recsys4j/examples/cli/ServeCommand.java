@@ -40,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
             + "get 413 (default ${DEFAULT-VALUE}).")
     int maxBody;
 
-    @Option(names = "--encoder", description = "For a text-fed model: the encoder of POST /recommend's text, minilm or "
+    @Option(names = "--encoder", description = "For a text-fed model: the encoder of POST /recommend's text, minilm, minilm-q, minilm-fp32, bge-small-zh or "
             + "a model folder (the one the model was trained with; default minilm for a text-fed model).")
     String encoder;
 

@@ -111,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
     Path userText;
 
     @Option(names = "--encoder", defaultValue = "minilm",
-            description = "Text encoder: minilm, hashing or a folder with model.onnx and tokenizer.json (default ${DEFAULT-VALUE}).")
+            description = "Text encoder: minilm (= minilm-q), minilm-q, minilm-fp32, bge-small-zh, hashing or a folder with model.onnx and tokenizer.json (default ${DEFAULT-VALUE}).")
     String encoder;
 
     @Option(names = "--cold-weight", description = "With --item-text: weight of the cold-start term, 0 = off "
