@@ -78,6 +78,22 @@ public final class TextVectors {
      */
     public static TextEncoder openEncoder(String name, List<String> corpus, int hashingDim, int maxLength,
                                           int threads, int batch) throws IOException {
+        return openEncoder(name, null, corpus, hashingDim, maxLength, threads, batch);
+    }
+
+    /**
+     * As {@link #openEncoder(String, List, int, int, int, int)}, with the pooling of a model folder.
+     *
+     * @param pooling for a folder, null for mean pooling; must be null for the other encoders (a
+     *     named model has its own)
+     * @throws IllegalArgumentException if a pooling is given for an encoder that is not a folder
+     */
+    public static TextEncoder openEncoder(String name, OnnxSentenceEncoder.Pooling pooling, List<String> corpus,
+                                          int hashingDim, int maxLength, int threads, int batch) throws IOException {
+        boolean folder = !name.equals("minilm") && !name.equals("hashing") && !OnnxSentenceEncoder.NAMES.contains(name);
+        if (pooling != null && !folder) {
+            throw new IllegalArgumentException("a pooling applies to a model folder; encoder " + name + " has its own");
+        }
         switch (name) {
             case "minilm":
                 return OnnxSentenceEncoder.miniLm(threads, batch);
@@ -91,7 +107,8 @@ public final class TextVectors {
                     throw new IllegalArgumentException("encoder must be minilm, minilm-q, minilm-fp32, bge-small-zh, "
                             + "hashing or a folder with model.onnx and tokenizer.json, found '" + name + "'");
                 }
-                return OnnxSentenceEncoder.fromFolder(dir, maxLength, threads, batch);
+                return OnnxSentenceEncoder.fromFolder(dir, maxLength,
+                        pooling == null ? OnnxSentenceEncoder.Pooling.MEAN : pooling, threads, batch);
         }
     }
 }

@@ -114,6 +114,9 @@ final class ColdStartCommand implements Callable<Integer> {
     Path report;
 
     @Mixin
+    PoolingOption pooling;
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
@@ -161,7 +164,7 @@ final class ColdStartCommand implements Callable<Integer> {
         List<String> list = io.recsys4j.text.TextVectors.texts(aligned);
         float[][] vectors;
         long t0 = System.nanoTime();
-        try (TextEncoder enc = io.recsys4j.text.TextVectors.openEncoder(encoder, list, 4096, 128, 1, 32)) {
+        try (TextEncoder enc = io.recsys4j.text.TextVectors.openEncoder(encoder, pooling.value(), list, 4096, 128, 1, 32)) {
             vectors = enc.encodeToArrays(list);
             out.printf(Locale.ROOT, "encoded %d item texts with %s in %.1f s%n", list.size(), enc.name(),
                     (System.nanoTime() - t0) / 1e9);

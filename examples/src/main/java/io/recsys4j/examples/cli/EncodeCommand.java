@@ -52,6 +52,9 @@ final class EncodeCommand implements Callable<Integer> {
     Path cache;
 
     @Mixin
+    PoolingOption pooling;
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
@@ -93,7 +96,7 @@ final class EncodeCommand implements Callable<Integer> {
     }
 
     private TextEncoder open(List<String> texts) throws IOException {
-        return io.recsys4j.text.TextVectors.openEncoder(encoder, texts, dim, maxLength, threads, batch);
+        return io.recsys4j.text.TextVectors.openEncoder(encoder, pooling.value(), texts, dim, maxLength, threads, batch);
     }
 
     private TextEncoder wrap(TextEncoder enc) throws IOException {

@@ -40,7 +40,7 @@ final class FilterTraining {
             b.tuningUsers(c.tuningUsers);
         }
         if (c.itemText != null) {
-            TextVectors tv = TextVectors.load(c.itemText, c.itemTags, null, c.encoder, d, out);
+            TextVectors tv = TextVectors.load(c.itemText, c.itemTags, null, c.encoder, c.pooling.value(), d, out);
             b.itemText(tv.items());
         } else if (c.textWeight != null) {
             throw new IllegalArgumentException("--text-weight needs --item-text");

@@ -19,7 +19,8 @@ import java.util.Locale;
  * @param users one row per user, or null without user texts
  */
 record TextVectors(float[][] items, float[][] users) {
-    static TextVectors load(Path itemFile, Path tags, Path userFile, String encoder, Dataset d, PrintWriter log)
+    static TextVectors load(Path itemFile, Path tags, Path userFile, String encoder,
+                            io.recsys4j.text.OnnxSentenceEncoder.Pooling pooling, Dataset d, PrintWriter log)
             throws IOException {
         TextTable it = io.recsys4j.text.TextVectors.readTable(itemFile, tags);
         TextTable ut = userFile == null ? null : TextReader.tsv(userFile).data();
@@ -35,7 +36,7 @@ record TextVectors(float[][] items, float[][] users) {
             corpus.addAll(io.recsys4j.text.TextVectors.texts(ut.alignTo(d.users())));
         }
         long t0 = System.nanoTime();
-        try (TextEncoder enc = io.recsys4j.text.TextVectors.openEncoder(encoder, corpus, 4096, 128, 1, 32)) {
+        try (TextEncoder enc = io.recsys4j.text.TextVectors.openEncoder(encoder, pooling, corpus, 4096, 128, 1, 32)) {
             float[][] items = io.recsys4j.text.TextVectors.encode(enc, it, d.items());
             float[][] users = ut == null ? null : io.recsys4j.text.TextVectors.encode(enc, ut, d.users());
             log.printf(Locale.ROOT, "encoded texts with %s in %.1f s%n", enc.name(), (System.nanoTime() - t0) / 1e9);

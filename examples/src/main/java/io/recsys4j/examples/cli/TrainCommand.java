@@ -131,6 +131,9 @@ final class TrainCommand implements Callable<Integer> {
     Path save;
 
     @Mixin
+    PoolingOption pooling;
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
@@ -190,7 +193,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         threads.ifSet(b::threads);
         if (itemText != null) {
-            TextVectors tv = TextVectors.load(itemText, itemTags, userText, encoder, d, out);
+            TextVectors tv = TextVectors.load(itemText, itemTags, userText, encoder, pooling.value(), d, out);
             b.itemText(tv.items());
             if (tv.users() != null) {
                 b.userText(tv.users());

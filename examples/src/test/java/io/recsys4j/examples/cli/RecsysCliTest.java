@@ -474,6 +474,53 @@ class RecsysCliTest {
     }
 
     @Test
+    void encode_folderModel_takesAPooling_andNamedModelsRefuseOne() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("minilm-folder"));
+        try (java.io.InputStream m = getClass().getResourceAsStream("/all-minilm-l6-v2-q.onnx");
+             java.io.InputStream t = getClass().getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json")) {
+            Files.copy(m, folder.resolve("model.onnx"));
+            Files.copy(t, folder.resolve("tokenizer.json"));
+        }
+        Path in = write("two.txt", "red running shoes\na garden hose for the summer\n");
+        double[][][] v = new double[3][][];
+        String[][] runs = {{"--encoder", "minilm-q"}, {"--encoder", folder.toString(), "--pooling", "mean"},
+            {"--encoder", folder.toString(), "--pooling", "cls"}};
+        for (int r = 0; r < 3; r++) {
+            Path outFile = dir.resolve("v" + r + ".tsv");
+            List<String> args = new ArrayList<>(List.of("encode", "--in", in.toString(), "--out", outFile.toString()));
+            args.addAll(List.of(runs[r]));
+            assertEquals(0, run(args.toArray(new String[0])), err.toString());
+            List<String> lines = Files.readAllLines(outFile);
+            v[r] = new double[lines.size()][];
+            for (int l = 0; l < lines.size(); l++) {
+                v[r][l] = java.util.Arrays.stream(lines.get(l).split("\t")).mapToDouble(Double::parseDouble).toArray();
+            }
+        }
+        for (int l = 0; l < 2; l++) {
+            assertTrue(cosine(v[0][l], v[1][l]) > 0.9999, "mean pooling of the folder is minilm-q's");
+            assertTrue(cosine(v[1][l], v[2][l]) < 0.99, "cls pooling is another vector: " + cosine(v[1][l], v[2][l]));
+        }
+        assertEquals(2, run("encode", "--in", in.toString(), "--out", dir.resolve("x.tsv").toString(), "--encoder",
+                "minilm-q", "--pooling", "cls"));
+        assertTrue(err.toString().contains("a pooling applies to a model folder"), err.toString());
+        assertEquals(2, run("encode", "--in", in.toString(), "--out", dir.resolve("x.tsv").toString(), "--encoder",
+                folder.toString(), "--pooling", "max"));
+        assertTrue(err.toString().contains("--pooling must be mean or cls, found 'max'"), err.toString());
+    }
+
+    private static double cosine(double[] a, double[] b) {
+        double ab = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int j = 0; j < a.length; j++) {
+            ab += a[j] * b[j];
+            aa += a[j] * a[j];
+            bb += b[j] * b[j];
+        }
+        return ab / Math.sqrt(aa * bb);
+    }
+
+    @Test
     void encode_writesOneVectorLinePerInputLine_emptyLineIsZero() throws IOException {
         Path in = write("texts.txt", "red running shoes\n\nwireless headphones\n");
         Path vec = dir.resolve("v.tsv");
