@@ -34,10 +34,17 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Text encoding throughput in texts per second, on 256 synthetic item texts of 12.5 tokens
- * on average ({@code short}) or 107 tokens ({@code long}), [CLS] and [SEP] included.
- * {@code bareOnnx} does by hand what a user without the library would: tokenise, group by
- * length, run the same ONNX Runtime session settings (1 intra-op thread, batches of 32);
- * the library's overhead is the difference to {@code minilm}.
+ * on average ({@code short}) or 107 tokens ({@code long}) for MiniLM's tokenizer, [CLS] and
+ * [SEP] included. {@code named} runs the encoder {@code model} names (1 ONNX thread; batches of
+ * 32 equal-length texts for the fp32 models, one text per call for the quantized one, which is
+ * what keeps its vectors batch invariant). {@code bareOnnx} does by hand what a user without the
+ * library would with the quantized model: tokenise, group by length, batches of 32; so
+ * {@code bareOnnx} against {@code named} with {@code minilm-q} is the price of batch invariance.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar TextEncoderBenchmark.named
+ * java -jar benchmarks/target/benchmarks.jar "TextEncoderBenchmark.(bareOnnx|hashing)" -p model=minilm-q
+ * </pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -51,8 +58,11 @@ public class TextEncoderBenchmark {
     @Param({"short", "long"})
     String length;
 
+    @Param({"minilm-q", "minilm-fp32", "bge-small-zh"})
+    String model;
+
     private List<String> texts;
-    private TextEncoder minilm;
+    private TextEncoder encoder;
     private TextEncoder hashing;
     private HuggingFaceTokenizer tokenizer;
     private OrtEnvironment env;
@@ -77,7 +87,7 @@ public class TextEncoderBenchmark {
                 texts.add(sb.toString());
             }
         }
-        minilm = OnnxSentenceEncoder.miniLm(1, 32);
+        encoder = OnnxSentenceEncoder.named(model, 1, 32);
         hashing = HashingEncoder.fit(texts, 4096);
         Map<String, String> options = Map.of("truncation", "true", "padding", "false", "maxLength", "128");
         try (InputStream tok = getClass().getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json");
@@ -93,15 +103,15 @@ public class TextEncoderBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws OrtException {
-        minilm.close();
+        encoder.close();
         session.close();
         tokenizer.close();
     }
 
     @Benchmark
     @OperationsPerInvocation(TEXTS)
-    public float[][] minilm() {
-        return minilm.encodeToArrays(texts);
+    public float[][] named() {
+        return encoder.encodeToArrays(texts);
     }
 
     @Benchmark
