@@ -6,19 +6,13 @@ import io.recsys4j.eval.EvaluationReport;
 import io.recsys4j.eval.PopularityReranker;
 import io.recsys4j.eval.RankingEvaluator;
 import io.recsys4j.gnn.GraphFilter;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
 
 /**
  * How much accuracy the long tail costs: fits the graph filter, re-ranks its lists with
@@ -76,92 +70,17 @@ public final class LongTailTradeoff {
         return points;
     }
 
-    /** Two panels, recall@K against coverage@K and against tail share@K, one point per λ. */
+    /** Recall@K against coverage@K and against tail share@K, one point per λ, in one chart. */
     static void draw(List<Point> points, Path file, String title) throws IOException {
-        int w = 960;
-        int h = 420;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        g.drawString(title, 20, 18);
-        panel(g, points, 0, w / 2, h, "coverage@" + K, true);
-        panel(g, points, w / 2, w / 2, h, "tail share@" + K, false);
-        g.dispose();
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".chart", ".png");
-        try {
-            ImageIO.write(img, "png", tmp.toFile());
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static void panel(Graphics2D g, List<Point> points, int x0, int w, int h, String xLabel, boolean coverage) {
-        int left = x0 + 70;
-        int right = x0 + w - 20;
-        int top = 50;
-        int bottom = h - 60;
-        double xMax = 0;
-        double yMax = 0;
-        for (Point p : points) {
-            xMax = Math.max(xMax, coverage ? p.coverage() : p.tail());
-            yMax = Math.max(yMax, p.recall());
-        }
-        xMax = niceCeil(xMax);
-        yMax = niceCeil(yMax);
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(1f));
-        g.drawLine(left, bottom, right, bottom);
-        g.drawLine(left, bottom, left, top);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        for (int t = 0; t <= 4; t++) {
-            int px = left + (right - left) * t / 4;
-            int py = bottom - (bottom - top) * t / 4;
-            g.drawString(String.format(Locale.ROOT, "%.2f", xMax * t / 4), px - 12, bottom + 16);
-            g.drawString(String.format(Locale.ROOT, "%.3f", yMax * t / 4), left - 45, py + 4);
-        }
-        g.drawString(xLabel, (left + right) / 2 - 30, bottom + 36);
-        g.drawString("recall@" + K, x0 + 8, top - 10);
-        g.setColor(new Color(0x1f77b4));
-        g.setStroke(new BasicStroke(2f));
-        int[] px = new int[points.size()];
-        int[] py = new int[points.size()];
-        for (int i = 0; i < points.size(); i++) {
-            Point p = points.get(i);
-            double x = coverage ? p.coverage() : p.tail();
-            px[i] = left + (int) Math.round((right - left) * x / xMax);
-            py[i] = bottom - (int) Math.round((bottom - top) * p.recall() / yMax);
-        }
-        g.drawPolyline(px, py, px.length);
-        int lastX = Integer.MIN_VALUE;
-        int lastY = Integer.MIN_VALUE;
-        for (int i = 0; i < points.size(); i++) {
-            g.fillOval(px[i] - 4, py[i] - 4, 8, 8);
-            // Points bunch up where λ changes little; a label that would overprint the last is left out.
-            if (Math.abs(px[i] - lastX) > 48 || Math.abs(py[i] - lastY) > 14) {
-                g.drawString(String.format(Locale.ROOT, "λ=%.2f", points.get(i).lambda()), px[i] + 6, py[i] - 6);
-                lastX = px[i];
-                lastY = py[i];
-            }
-        }
-    }
-
-    /** The next of 1, 2, 5 times a power of ten at or above {@code v} (1 for v <= 0). */
-    private static double niceCeil(double v) {
-        if (!(v > 0)) {
-            return 1;
-        }
-        double p = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (m * p >= v) {
-                return m * p;
-            }
-        }
-        return 10 * p;
+        // Charts render offscreen; no display is needed.
+        System.setProperty("java.awt.headless", "true");
+        XYChart chart = new XYChartBuilder().width(960).height(420).title(title)
+                .xAxisTitle("coverage@" + K + " (share of the catalogue) / tail share@" + K + " (share of the lists)")
+                .yAxisTitle("recall@" + K).build();
+        double[] recall = points.stream().mapToDouble(Point::recall).toArray();
+        chart.addSeries("recall@" + K + " vs coverage@" + K, points.stream().mapToDouble(Point::coverage).toArray(), recall);
+        chart.addSeries("recall@" + K + " vs tail share@" + K, points.stream().mapToDouble(Point::tail).toArray(), recall);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0);
+        TrainingCurve.savePng(chart, file);
     }
 }

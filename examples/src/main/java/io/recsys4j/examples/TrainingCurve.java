@@ -43,8 +43,13 @@ final class TrainingCurve {
             chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
         }
         chart.setYAxisGroupTitle(0, "loss");
-        // XChart appends ".png" itself; write beside the target, then move into place.
-        Path tmp = Files.createTempFile(png.toAbsolutePath().getParent(), ".curve", "");
+        savePng(chart, png);
+    }
+
+    /** Writes {@code chart} to {@code png} atomically: beside the target, then moved into place. */
+    static void savePng(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path png) throws IOException {
+        // XChart appends ".png" itself.
+        Path tmp = Files.createTempFile(png.toAbsolutePath().getParent(), ".chart", "");
         try {
             BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
             Files.move(Path.of(tmp + ".png"), png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
