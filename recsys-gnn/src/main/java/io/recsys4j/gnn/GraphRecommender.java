@@ -245,12 +245,8 @@ public final class GraphRecommender implements Recommender {
         float[] row = null;
         if (hist.length > 0 || (socialRow && friends.length > 0)) {
             requireDecomposition();
-            double beta = socialRow ? settings.socialWeight().orElse(0) : 0;
-            int[] degree = train.itemDegrees();
-            float[] iw = new float[hist.length];
-            for (int q = 0; q < hist.length; q++) {
-                iw[q] = ScoreDecomposition.itemWeight(beta, hist.length, degree[hist[q]] + 1);
-            }
+            double beta = socialBeta();
+            float[] iw = itemWeights(hist, hist);
             int[] fr = socialRow ? friends : new int[0];
             float[] fw = new float[fr.length];
             for (int q = 0; q < fr.length; q++) {
@@ -303,13 +299,7 @@ public final class GraphRecommender implements Recommender {
         int[] fresh = java.util.Arrays.stream(add).filter(i -> java.util.Arrays.binarySearch(old, i) < 0).toArray();
         int[] row = java.util.stream.IntStream.concat(java.util.Arrays.stream(old), java.util.Arrays.stream(fresh))
                 .sorted().toArray();
-        double beta = decomposition.social() ? settings.socialWeight().orElse(0) : 0;
-        int[] degree = train.itemDegrees();
-        float[] iw = new float[row.length];
-        for (int q = 0; q < row.length; q++) {
-            boolean isNew = java.util.Arrays.binarySearch(fresh, row[q]) >= 0;
-            iw[q] = ScoreDecomposition.itemWeight(beta, row.length, degree[row[q]] + (isNew ? 1 : 0));
-        }
+        float[] iw = itemWeights(row, fresh);
         ScoreDecomposition.Rows fr = decomposition.friendRows();
         int[] fc = known ? java.util.Arrays.copyOfRange(fr.cols(), fr.start()[u], fr.start()[u + 1]) : new int[0];
         float[] fw = known ? java.util.Arrays.copyOfRange(fr.weights(), fr.start()[u], fr.start()[u + 1]) : new float[0];
@@ -357,6 +347,26 @@ public final class GraphRecommender implements Recommender {
                     fr.weights()[q] * ScoreDecomposition.dot(decomposition.userPartial(), fr.cols()[q], dim, ei), 0));
         }
         return Contribution.ranked(raw, n);
+    }
+
+    /** β of the social operator's rows, 0 where the operator does not propagate over friends. */
+    private double socialBeta() {
+        return decomposition.social() ? settings.socialWeight().orElse(0) : 0;
+    }
+
+    /**
+     * {@link ScoreDecomposition#itemWeight} for each item of a user's row; the items in
+     * {@code fresh} (sorted) are new edges, so their degree counts one more.
+     */
+    private float[] itemWeights(int[] row, int[] fresh) {
+        double beta = socialBeta();
+        int[] degree = train.itemDegrees();
+        float[] w = new float[row.length];
+        for (int q = 0; q < row.length; q++) {
+            boolean isNew = java.util.Arrays.binarySearch(fresh, row[q]) >= 0;
+            w[q] = ScoreDecomposition.itemWeight(beta, row.length, degree[row[q]] + (isNew ? 1 : 0));
+        }
+        return w;
     }
 
     private void requireDecomposition() {
