@@ -4,11 +4,13 @@
 //
 //   npm install --ignore-scripts onnxruntime-node@1.20.0
 //   node ort-reference.js MODEL.onnx ../resources/minilm-public.json > ../resources/minilm-ort-1.20.json
+//
+// A third argument, cls, pools the first token instead of the mean (BGE models).
 const ort = require('onnxruntime-node');
 const fs = require('fs');
 
 (async () => {
-  const [model, refFile] = process.argv.slice(2);
+  const [model, refFile, pooling] = process.argv.slice(2);
   const ref = JSON.parse(fs.readFileSync(refFile, 'utf8'));
   const session = await ort.InferenceSession.create(model, {intraOpNumThreads: 1});
   const items = [];
@@ -22,9 +24,9 @@ const fs = require('fs');
     const hidden = (await session.run(feeds)).last_hidden_state;
     const dim = hidden.dims[2];
     const mean = new Float64Array(dim);
-    for (let t = 0; t < n; t++) {
+    for (let t = 0; t < (pooling === 'cls' ? 1 : n); t++) {
       for (let k = 0; k < dim; k++) {
-        mean[k] += hidden.data[t * dim + k] / n;
+        mean[k] += hidden.data[t * dim + k] / (pooling === 'cls' ? 1 : n);
       }
     }
     const norm = Math.sqrt(mean.reduce((s, x) => s + x * x, 0));

@@ -17,6 +17,7 @@ import io.recsys4j.text.HashingEncoder;
 import io.recsys4j.text.OnnxSentenceEncoder;
 import io.recsys4j.text.TextEncoder;
 import io.recsys4j.text.TextProfileScorer;
+import io.recsys4j.text.TextVectors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,31 +60,24 @@ public final class ColdStartFromText {
             itemText = TextReader.movieLens(Path.of(args[1]), args.length > 2 ? Path.of(args[2]) : null).data();
             userProfile = "Sci-Fi space adventure with aliens";
         }
+        // The hashing encoder's IDF is fitted on all the texts it will see, the new user's
+        // profile included (an item without text counts as an empty document).
         TextTable aligned = itemText.alignTo(all.items());
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < all.numItems(); i++) {
-            texts.add(aligned.text(i) == null ? "" : aligned.text(i));
+        List<String> corpus = new ArrayList<>(TextVectors.texts(aligned));
+        if (userText != null) {
+            corpus.addAll(TextVectors.texts(userText.alignTo(all.users())));
         }
-
-        // Encode every item text once; the vectors are L2-normalised. The hashing encoder's IDF
-        // is fitted on all the texts it will see, the new user's profile included.
-        List<String> profiles = new ArrayList<>();
-        for (int u = 0; userText != null && u < all.numUsers(); u++) {
-            String t = userText.alignTo(all.users()).text(u);
-            profiles.add(t == null ? "" : t);
-        }
-        List<String> corpus = new ArrayList<>(texts);
-        corpus.addAll(profiles);
         corpus.add(userProfile);
         try (TextEncoder encoder = synthetic ? HashingEncoder.fit(corpus, 4096) : OnnxSentenceEncoder.miniLm(1, 32)) {
-            float[][] vectors = encoder.encodeToArrays(texts);
+            // One L2-normalised vector per item, null for an item without text.
+            float[][] vectors = TextVectors.encode(encoder, itemText, all.items());
 
             // Hold out 20% of the items with all their interactions; split the rest 80/20 per user.
             Split cold = Splits.coldItems(all, 0.2, 42);
             Split warm = Splits.randomPerUser(cold.train(), 0.2, 42);
             Interactions train = warm.train();
 
-            float[][] userVectors = profiles.isEmpty() ? null : encoder.encodeToArrays(profiles);
+            float[][] userVectors = userText == null ? null : TextVectors.encode(encoder, userText, all.users());
             Supplier<GraphRecommender.Builder> textFed = () -> GraphRecommender.builder()
                     .itemText(vectors)            // users get the mean of their items' vectors...
                     .userText(userVectors)        // ...or their profile text, if any
@@ -108,7 +102,7 @@ public final class ColdStartFromText {
             }
 
             // A new item, placed from its text alone; the returned model knows it.
-            String newText = texts.get(cold.test().item(0));
+            String newText = aligned.text(cold.test().item(0));
             GraphRecommender more = model.addItem("new-item", encoder.encodeOne(newText));
             System.out.printf("%nadded 'new-item' (%s); its score for user %s: %.3f%n", shorten(newText),
                     train.users().id(cold.test().user(0)), more.score(train.users().id(cold.test().user(0)), "new-item"));

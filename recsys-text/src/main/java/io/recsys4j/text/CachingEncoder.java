@@ -27,12 +27,16 @@ import org.slf4j.LoggerFactory;
  * both) appended as texts are encoded. On open, a record cut short by a crash, or one whose
  * checksum fails or whose vector is not finite (a flipped bit on disk), is not trusted: it is
  * dropped, counted ({@link #badRecords()}, and in the log), the file is rewritten without it, and
- * its text is encoded again when asked for. A cache of the older format without checksums is
- * discarded the same way. Thread-safe.
+ * its text is encoded again when asked for. A cache of the first format (without checksums) is
+ * discarded the same way; one of the second loses its zero vectors, which the transformer
+ * encoders then wrote for the empty text (they now embed it as {@code [CLS] [SEP]}).
+ * Thread-safe.
  */
 public final class CachingEncoder implements TextEncoder {
     private static final Logger LOG = LoggerFactory.getLogger(CachingEncoder.class);
-    private static final String MAGIC = "RECSYS4J-VECTORS-2";
+    private static final String MAGIC = "RECSYS4J-VECTORS-3";
+    /** The format whose zero vectors may be a transformer's old answer for the empty text. */
+    private static final String MAGIC_V2 = "RECSYS4J-VECTORS-2";
     /** The format before per-record checksums: its records cannot be checked, so it is rebuilt. */
     private static final String MAGIC_V1 = "RECSYS4J-VECTORS-1";
 
@@ -80,7 +84,7 @@ public final class CachingEncoder implements TextEncoder {
         try {
             DataInputStream head = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
             magic = head.readUTF();
-            if (!magic.equals(MAGIC) && !magic.equals(MAGIC_V1)) {
+            if (!magic.equals(MAGIC) && !magic.equals(MAGIC_V2) && !magic.equals(MAGIC_V1)) {
                 throw new IOException("foreign magic");
             }
             name = head.readUTF();
@@ -101,6 +105,7 @@ public final class CachingEncoder implements TextEncoder {
                     file, bad);
             in.position(bytes.length);
         }
+        long stale = 0;
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         while (in.remaining() >= rec) {
             int start = in.position();
@@ -114,16 +119,24 @@ public final class CachingEncoder implements TextEncoder {
                 v[j] = in.getFloat();
                 finite &= Float.isFinite(v[j]);
             }
-            if ((int) crc.getValue() == in.getInt() && finite) {
-                vectors.put(ByteBuffer.wrap(key), v);
-            } else {
+            if ((int) crc.getValue() != in.getInt() || !finite) {
                 bad++;
+            } else if (magic.equals(MAGIC_V2) && isZero(v)) {
+                stale++;
+            } else {
+                vectors.put(ByteBuffer.wrap(key), v);
             }
         }
         int tail = in.remaining();
+        if (stale > 0) {
+            LOG.info("{}: {} zero vector(s) of the format-2 cache dropped (empty texts): they will be encoded again",
+                    file, stale);
+        }
         if (bad > 0 || tail > 0) {
             LOG.warn("{}: {} record(s) failed their checksum{}; they will be encoded again", file, bad,
                     tail > 0 ? " and an incomplete last record (" + tail + " bytes) was dropped" : "");
+        }
+        if (bad > 0 || tail > 0 || !magic.equals(MAGIC)) {
             io.recsys4j.core.internal.AtomicFiles.write(file, out -> {
                 DataOutputStream d = new DataOutputStream(out);
                 writeHeader(d);
@@ -137,6 +150,15 @@ public final class CachingEncoder implements TextEncoder {
             });
         }
         return bad;
+    }
+
+    private static boolean isZero(float[] v) {
+        for (float x : v) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One record: hash, vector, CRC-32 of the two. */

@@ -211,14 +211,10 @@ public final class OnnxSentenceEncoder implements TextEncoder {
         long[][] ids = new long[n][];
         List<Integer> order = new ArrayList<>(n);
         for (int t = 0; t < n; t++) {
-            String s = Objects.requireNonNull(texts.get(t), "text " + t);
-            if (s.isBlank()) {
-                out[t] = new float[dim];
-            } else {
-                Encoding e = tokenizer.encode(s);
-                ids[t] = e.getIds();
-                order.add(t);
-            }
+            // The empty text too: it tokenises to [CLS] [SEP] and has a real embedding, as in sentence-transformers.
+            Encoding e = tokenizer.encode(Objects.requireNonNull(texts.get(t), "text " + t));
+            ids[t] = e.getIds();
+            order.add(t);
         }
         // Same-length groups, so that no batch needs padding.
         order.sort(Comparator.<Integer>comparingInt(t -> ids[t].length).thenComparingInt(t -> t));

@@ -16,7 +16,9 @@ public interface TextEncoder extends AutoCloseable {
 
     /**
      * Encodes the texts as rows of a {@code [texts x dim]} float matrix, each row of L2 norm
-     * 1 (an empty or blank text gives the zero row: it carries no information).
+     * 1. The empty text is a text: a transformer gives it the model's embedding of the empty
+     * string (its {@code [CLS] [SEP]}); an encoder of words gives the zero row for a text with
+     * no words. A missing text is not passed here at all ({@link TextVectors} keeps it null).
      *
      * @throws NullPointerException if a text is null
      */

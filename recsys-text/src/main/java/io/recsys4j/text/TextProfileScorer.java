@@ -19,15 +19,21 @@ public final class TextProfileScorer implements Scorer {
 
     /**
      * @param train the training interactions (the users' histories)
-     * @param itemVectors one L2-normalised text vector per item of {@code train}'s catalogue
-     *     (the zero vector for an item without text)
-     * @throws IllegalArgumentException if the vector count differs from the catalogue size
+     * @param itemVectors one L2-normalised text vector per item of {@code train}'s catalogue,
+     *     null for an item without text (as {@link TextVectors#encode} gives them): it scores 0
+     *     and adds nothing to the profiles of the users who have it
+     * @throws IllegalArgumentException if the vector count differs from the catalogue size, or
+     *     no item has a vector
      */
     public TextProfileScorer(Interactions train, float[][] itemVectors) {
         if (itemVectors.length != train.numItems()) {
             throw new IllegalArgumentException(itemVectors.length + " item vectors for " + train.numItems() + " items");
         }
-        this.dim = itemVectors.length == 0 ? 0 : itemVectors[0].length;
+        float[] any = java.util.Arrays.stream(itemVectors).filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no item has a text vector"));
+        this.dim = any.length;
+        float[] zero = new float[dim];
+        itemVectors = java.util.Arrays.stream(itemVectors).map(v -> v == null ? zero : v).toArray(float[][]::new);
         this.items = Vectors.toMatrix(itemVectors, dim);
         this.profiles = new float[train.numUsers() * dim];
         for (int u = 0; u < train.numUsers(); u++) {

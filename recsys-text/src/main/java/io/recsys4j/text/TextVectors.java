@@ -25,7 +25,21 @@ public final class TextVectors {
     public static float[][] encode(TextEncoder encoder, TextTable table, IdMap ids) {
         Objects.requireNonNull(encoder, "encoder");
         TextTable aligned = table.alignTo(ids);
-        return withoutMissing(encoder.encodeToArrays(texts(aligned)), aligned);
+        List<String> present = new ArrayList<>(aligned.count());
+        for (int i = 0; i < aligned.ids().size(); i++) {
+            if (aligned.text(i) != null) {
+                present.add(aligned.text(i));
+            }
+        }
+        // Only the texts that exist go to the encoder: a missing one is not an empty one.
+        float[][] encoded = encoder.encodeToArrays(present);
+        float[][] rows = new float[aligned.ids().size()][];
+        for (int i = 0, k = 0; i < rows.length; i++) {
+            if (aligned.text(i) != null) {
+                rows[i] = encoded[k++];
+            }
+        }
+        return rows;
     }
 
     /** The table's texts in id order, an empty string where an id has none (for fitting a corpus-based encoder). */

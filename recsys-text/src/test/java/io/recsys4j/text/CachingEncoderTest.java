@@ -167,4 +167,54 @@ class CachingEncoderTest {
         IOException e = assertThrows(io.recsys4j.core.io.MalformedDataException.class, () -> new CachingEncoder(enc, dir));
         assertTrue(e.getMessage().startsWith(f + ": not a recsys4j vector cache"), e.getMessage());
     }
+
+    /**
+     * Format 2 stored the zero vector that the transformer encoders then gave the empty text: on
+     * open its zero vectors are dropped (to be encoded again), its other vectors kept, and the file
+     * is rewritten as format 3, in which a zero vector (a hashing text with no words) is trusted.
+     */
+    @Test
+    void aFormat2Cache_losesItsZeroVectors_andIsUpgraded() throws IOException {
+        Counting enc = new Counting();
+        Path f = dir.resolve(enc.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".vectors");
+        float[] red = enc.inner.encodeOne("red shoes");
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(Files.newOutputStream(f))) {
+            out.writeUTF("RECSYS4J-VECTORS-2");
+            out.writeUTF(enc.name());
+            out.writeInt(32);
+            out.write(record("", new float[32]));
+            out.write(record("red shoes", red));
+        }
+        try (CachingEncoder c = new CachingEncoder(enc, dir)) {
+            assertEquals(1, c.size(), "the zero vector is dropped, the other kept");
+            assertEquals(0, c.badRecords(), "a stale vector is not a corrupt one");
+            assertArrayEquals(red, c.encodeOne("red shoes"), 0f);
+            assertEquals(0, enc.calls.get());
+            c.encodeToArrays(List.of("", "!!!"));
+            assertEquals(2, enc.calls.get());
+        }
+        try (java.io.DataInputStream in = new java.io.DataInputStream(Files.newInputStream(f))) {
+            assertEquals("RECSYS4J-VECTORS-3", in.readUTF());
+        }
+        try (CachingEncoder c = new CachingEncoder(new Counting(), dir)) {
+            assertEquals(3, c.size(), "format 3 keeps the zero vectors hashing gives texts without words");
+        }
+    }
+
+    /** A record as the cache writes it: SHA-256 of the text, the vector, CRC-32 of both. */
+    private static byte[] record(String text, float[] v) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(32 + 4 * v.length + 4);
+        try {
+            b.put(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (float x : v) {
+            b.putFloat(x);
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b.array(), 0, b.position());
+        b.putInt((int) crc.getValue());
+        return b.array();
+    }
 }

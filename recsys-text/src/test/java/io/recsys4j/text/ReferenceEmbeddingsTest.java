@@ -68,4 +68,32 @@ class ReferenceEmbeddingsTest {
             System.out.printf("%s: worst cosine to the reference %.6f over %d texts%n", name, worst, refs.size());
         }
     }
+
+    /**
+     * The empty text is a text ({@code [CLS] [SEP]}), not a missing one: its vector against the
+     * same model run through Node.js's ONNX Runtime 1.30 ({@code empty-text-ort-1.30.json},
+     * {@code src/test/node/README.md}), alone, first in a call and among other texts.
+     */
+    @ParameterizedTest
+    @CsvSource({"minilm-q, 0.995", "minilm-fp32, 0.9999", "bge-small-zh, 0.9999"})
+    void theEmptyText_getsTheModelsEmbeddingOfTheEmptyString(String name, double minCosine) throws IOException {
+        JsonNode ref;
+        try (InputStream in = ReferenceEmbeddingsTest.class.getResourceAsStream("/empty-text-ort-1.30.json")) {
+            ref = new ObjectMapper().readTree(in);
+        }
+        float[] expected = new float[ref.get("vectors").get(name).size()];
+        for (int k = 0; k < expected.length; k++) {
+            expected[k] = (float) ref.get("vectors").get(name).get(k).asDouble();
+        }
+        try (OnnxSentenceEncoder e = OnnxSentenceEncoder.named(name, 1, 64)) {
+            assertArrayEquals(new long[] {101, 102}, e.tokenIds(""));
+            float[] alone = e.encodeOne("");
+            float[][] mixed = e.encodeToArrays(List.of("", "运动鞋 男士 透气 跑步鞋 42码", "", "red running shoes", ""));
+            for (float[] v : new float[][] {alone, mixed[0], mixed[2], mixed[4]}) {
+                double c = Vectors.cosine(v, expected);
+                assertTrue(c >= minCosine, name + ": the empty text at cosine " + c + " to the reference");
+                assertTrue(Vectors.cosine(v, alone) >= 0.9999, name + ": the empty text depends on its batch");
+            }
+        }
+    }
 }

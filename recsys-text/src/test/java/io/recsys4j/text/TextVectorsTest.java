@@ -26,6 +26,34 @@ class TextVectorsTest {
     }
 
     @Test
+    void encode_passesOnlyTheTextsThatExist_theEmptyOneIncluded() {
+        List<String> seen = new java.util.ArrayList<>();
+        TextEncoder recording = new TextEncoder() {
+            @Override
+            public String name() {
+                return "recording";
+            }
+
+            @Override
+            public int dim() {
+                return 1;
+            }
+
+            @Override
+            public float[][] encodeToArrays(List<String> texts) {
+                seen.addAll(texts);
+                return texts.stream().map(t -> new float[] {t.length() + 1}).toArray(float[][]::new);
+            }
+        };
+        TextTable table = TextTable.of(IdMap.of(List.of("a", "c")), new String[] {"", "xy"});
+        float[][] v = TextVectors.encode(recording, table, IdMap.of(List.of("a", "b", "c")));
+        assertEquals(List.of("", "xy"), seen);
+        assertArrayEquals(new float[] {1}, v[0]);
+        assertNull(v[1]);
+        assertArrayEquals(new float[] {3}, v[2]);
+    }
+
+    @Test
     void texts_putEmptyStringsWhereIdsHaveNoText() {
         TextTable aligned = TextTable.of(IdMap.of(List.of("x", "y")), new String[] {null, "t"});
         assertEquals(List.of("", "t"), TextVectors.texts(aligned));

@@ -63,8 +63,8 @@ final class DemoCommand implements Callable<Integer> {
         corpus.addAll(profileTexts);
         long t0 = System.nanoTime();
         try (TextEncoder enc = io.recsys4j.text.TextVectors.openEncoder(encoder, corpus, 4096, 128, 1, 32)) {
-            float[][] vectors = enc.encodeToArrays(texts);
-            float[][] userVectors = enc.encodeToArrays(profileTexts);
+            float[][] vectors = io.recsys4j.text.TextVectors.encode(enc, items, d.items());
+            float[][] userVectors = io.recsys4j.text.TextVectors.encode(enc, w.userText(), d.users());
             out.printf(Locale.ROOT, "encoded %d item descriptions and %d user profiles with %s in %.1f s%n", texts.size(),
                     profileTexts.size(), enc.name(), (System.nanoTime() - t0) / 1e9);
             t0 = System.nanoTime();

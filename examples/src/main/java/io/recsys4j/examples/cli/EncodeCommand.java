@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code encode}: batch text encoding, one vector per input line. */
 @Command(name = "encode", mixinStandardHelpOptions = true,
-        description = "Encode texts (UTF-8, one per line; an empty line is an empty text, giving the zero vector) "
+        description = "Encode texts (UTF-8, one per line; an empty line is the empty text, which a transformer embeds as [CLS] [SEP]) "
             + "into L2-normalised vectors: one output line per input line, components separated by tabs.")
 final class EncodeCommand implements Callable<Integer> {
     @Spec
