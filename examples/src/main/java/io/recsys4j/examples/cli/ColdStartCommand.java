@@ -110,6 +110,9 @@ final class ColdStartCommand implements Callable<Integer> {
     @Mixin
     SeedOption seeds;
 
+    @Mixin
+    LanguageOption language;
+
     @Option(names = "--report", description = "Write the figures as JSON here.")
     Path report;
 
@@ -127,13 +130,16 @@ final class ColdStartCommand implements Callable<Integer> {
         TextTable texts;
         SocialGraph graph = null;
         if (train == null) {
-            SyntheticWorld w = SyntheticWorld.builder().seed(seed).build();
+            SyntheticWorld w = SyntheticWorld.builder().seed(seed).language(language.value()).build();
             all = w.interactions();
             texts = w.itemText();
             graph = w.social();
         } else {
             if (itemText == null) {
                 throw new IllegalArgumentException("--item-text is required with --train");
+            }
+            if (!language.isDefault()) {
+                throw new IllegalArgumentException("--language applies to the synthetic world, not to --train data");
             }
             if (minRating != null && !format.equalsIgnoreCase("movielens")) {
                 throw new IllegalArgumentException("--min-rating applies to --format movielens, not " + format);
@@ -161,15 +167,14 @@ final class ColdStartCommand implements Callable<Integer> {
         Split warmSplit = Splits.randomPerUser(coldSplit.train(), 0.2, seed);
         Interactions tr = warmSplit.train();
 
-        List<String> list = io.recsys4j.text.TextVectors.texts(aligned);
-        float[][] vectors;
+        List<String> corpus = io.recsys4j.text.TextVectors.texts(aligned);
+        float[][] withNulls;
         long t0 = System.nanoTime();
-        try (TextEncoder enc = io.recsys4j.text.TextVectors.openEncoder(encoder, pooling.value(), list, 4096, 128, 1, 32)) {
-            vectors = enc.encodeToArrays(list);
-            out.printf(Locale.ROOT, "encoded %d item texts with %s in %.1f s%n", list.size(), enc.name(),
+        try (TextEncoder enc = io.recsys4j.text.TextVectors.openEncoder(encoder, pooling.value(), corpus, 4096, 128, 1, 32)) {
+            withNulls = io.recsys4j.text.TextVectors.encode(enc, texts, all.items());
+            out.printf(Locale.ROOT, "encoded %d item texts with %s in %.1f s%n", aligned.count(), enc.name(),
                     (System.nanoTime() - t0) / 1e9);
         }
-        float[][] withNulls = io.recsys4j.text.TextVectors.withoutMissing(vectors, aligned);
 
         // No graph model sees the test sets: LightGCN stops on 10% of each user's training
         // items, and the text-fed models train on what that hold-out leaves.
@@ -180,7 +185,7 @@ final class ColdStartCommand implements Callable<Integer> {
         Map<String, Double> weights = new LinkedHashMap<>();
         models.put("popularity", new PopularityScorer(tr));
         models.put("lightgcn", settings.get().interactions(tr).holdOut(0.1).fit());
-        models.put("text-only", new TextProfileScorer(tr, vectors));
+        models.put("text-only", new TextProfileScorer(tr, withNulls));
         Supplier<GraphRecommender.Builder> textFed = () -> settings.get().itemText(withNulls);
         addTextFed("text-fed gcn", textFed, tr, lightGcnFitOn, models, weights, out);
         if (graph != null) {

@@ -45,6 +45,9 @@ final class ServeCommand implements Callable<Integer> {
     String encoder;
 
     @Mixin
+    PoolingOption pooling;
+
+    @Mixin
     VerboseOption verbose;
 
     /** Counted down once the server listens (tests start it on a thread and wait). */
@@ -64,8 +67,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         Recommender m = Recommender.load(model);
         boolean textFed = m instanceof GraphRecommender g && g.textFed();
-        if (encoder != null && !textFed) {
-            throw new IllegalArgumentException("--encoder has no effect: " + model + " is not a text-fed model");
+        if ((encoder != null || pooling.value() != null) && !textFed) {
+            throw new IllegalArgumentException((encoder != null ? "--encoder" : "--pooling") + " has no effect: " + model
+                    + " is not a text-fed model");
         }
         TextEncoder enc = null;
         if (textFed) {
@@ -74,7 +78,8 @@ final class ServeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--encoder hashing is fitted on a corpus and cannot be rebuilt at serve "
                         + "time; serve text with minilm or a model folder");
             }
-            enc = io.recsys4j.text.TextVectors.openEncoder(name, List.of(), 0, 256, 1, 1);
+            // The token limit of train's model folders, so that a text is cut where it was in training.
+            enc = io.recsys4j.text.TextVectors.openEncoder(name, pooling.value(), List.of(), 0, 128, 1, 1);
             int want = ((GraphRecommender) m).featureDim();
             if (enc.dim() != want) {
                 enc.close();

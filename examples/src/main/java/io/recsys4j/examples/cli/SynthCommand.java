@@ -51,12 +51,15 @@ final class SynthCommand implements Callable<Integer> {
     SeedOption seeds;
 
     @Mixin
+    LanguageOption language;
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
         SyntheticWorld w = SyntheticWorld.builder().users(users).items(items).categories(categories)
-                .interactions(interactions).seed(seeds.seed).build();
+                .interactions(interactions).seed(seeds.seed).language(language.value()).build();
         Split s = Splits.randomPerUser(w.interactions(), testRatio, seeds.seed);
         writeLightGcn(out.resolve("train.txt"), s.train());
         writeLightGcn(out.resolve("test.txt"), s.test());

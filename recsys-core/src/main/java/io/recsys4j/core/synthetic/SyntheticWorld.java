@@ -62,6 +62,50 @@ public final class SyntheticWorld {
         "quality", "best", "value", "great", "popular", "gift", "large", "small", "black", "white"};
     private static final String[] SYLLABLES = {"ka", "lo", "mi", "ra", "tu", "ve", "no", "shi", "da", "pe", "zo", "ri", "ba", "fu", "ge", "yo"};
 
+    // The Chinese lexicon, word for word the English one, so that a world is the same in both
+    // languages but for its text.
+    private static final String[] CATEGORY_NAMES_ZH = {
+        "图书", "数码", "厨具", "园艺", "玩具", "运动", "美妆", "乐器", "影视", "游戏",
+        "户外", "服饰", "鞋靴", "珠宝", "宠物", "母婴", "保健", "办公", "汽车", "五金"};
+    private static final String[][] CATEGORY_WORDS_ZH = {
+        {"小说", "平装", "作者", "章节", "故事", "图书馆", "诗歌", "回忆录"},
+        {"无线", "充电器", "电池", "蓝牙", "屏幕", "音箱", "数据线", "适配器"},
+        {"煎锅", "菜刀", "搅拌机", "陶瓷", "锅铲", "水壶", "炊具", "烘焙"},
+        {"种子", "花盆", "水管", "铁锹", "堆肥", "草坪", "剪枝刀", "土壤"},
+        {"拼图", "毛绒", "积木", "娃娃", "机器人", "过家家", "儿童", "手办"},
+        {"球拍", "瑜伽", "哑铃", "球衣", "骑行", "训练", "篮球", "健身"},
+        {"精华", "口红", "面霜", "香水", "睫毛膏", "护肤", "乳液", "眼影盘"},
+        {"黑胶", "吉他", "专辑", "钢琴", "耳机", "架子鼓", "原声", "演唱会"},
+        {"蓝光", "导演", "影院", "剧情", "喜剧", "惊悚", "纪录片", "三部曲"},
+        {"主机", "控制器", "多人", "任务", "街机", "策略", "关卡", "游戏手柄"},
+        {"帐篷", "徒步", "背包", "露营", "营地灯", "步道", "指南针", "睡袋"},
+        {"夹克", "牛仔", "连衣裙", "纯棉", "围巾", "毛衣", "修身", "亚麻"},
+        {"运动鞋", "靴子", "凉鞋", "真皮", "鞋垫", "跑步", "高跟", "乐福鞋"},
+        {"项链", "纯银", "手镯", "耳环", "吊坠", "宝石", "戒指", "黄金"},
+        {"牵引绳", "狗粮", "水族箱", "猫薄荷", "项圈", "狗窝", "零食", "猫砂"},
+        {"婴儿车", "纸尿裤", "安抚奶嘴", "连体衣", "婴儿床", "奶瓶", "牙胶", "育婴"},
+        {"维生素", "营养品", "按摩", "体温计", "蛋白粉", "草本", "养生", "绷带"},
+        {"订书机", "笔记本", "打印机", "书桌", "文件夹", "钢笔", "计划本", "墨水"},
+        {"轮胎", "雨刷", "发动机", "行车记录仪", "刹车", "电机", "车蜡", "大灯"},
+        {"电钻", "扳手", "锤子", "锯子", "螺丝刀", "工具箱", "钳子", "砂光机"}};
+    private static final String[] GENERIC_ZH = {
+        "优质", "经典", "新款", "小巧", "豪华", "必备", "智能", "便携", "耐用", "轻便",
+        "专业", "日常", "复古", "时尚", "手工", "环保", "原装", "套装", "典藏版", "组合装",
+        "品质", "精选", "超值", "好评", "热销", "礼品", "大号", "小号", "黑色", "白色"};
+    /** Brand-like syllables, as the English ones: invented words read as names. */
+    private static final String[] SYLLABLES_ZH = {"卡", "洛", "米", "拉", "图", "维", "诺", "希", "达", "佩", "佐", "瑞", "巴", "福", "格", "优"};
+
+    /** The language of a world's item titles, descriptions and user profiles. */
+    public enum Language {
+        /** English, words separated by spaces. */
+        ENGLISH,
+        /**
+         * Simplified Chinese as e-commerce writes it: titles of keywords separated by spaces,
+         * descriptions and profiles without spaces between words.
+         */
+        CHINESE
+    }
+
     private final Interactions interactions;
     private final SocialGraph social;
     private final TextTable itemText;
@@ -99,7 +143,7 @@ public final class SyntheticWorld {
         return social;
     }
 
-    /** Item titles and descriptions: {@code "<title>. <description>"}. */
+    /** Item titles and descriptions: {@code "<title>. <description>"} (in Chinese {@code "<title>。<description>"}). */
     public TextTable itemText() {
         return itemText;
     }
@@ -114,7 +158,7 @@ public final class SyntheticWorld {
         return itemCategory[item];
     }
 
-    /** Name of category {@code c}. */
+    /** Name of category {@code c}, in the world's language. */
     public String categoryName(int c) {
         return categoryNames[c];
     }
@@ -138,6 +182,7 @@ public final class SyntheticWorld {
         private double friends = 8;
         private double friendInfluence = 0.25;
         private long seed = 42;
+        private Language language = Language.ENGLISH;
 
         private Builder() {
         }
@@ -184,6 +229,15 @@ public final class SyntheticWorld {
             return this;
         }
 
+        /**
+         * The language of the texts (default English). Only the texts change: the same seed gives
+         * the same interactions, friendships and categories in every language.
+         */
+        public Builder language(Language language) {
+            this.language = java.util.Objects.requireNonNull(language, "language");
+            return this;
+        }
+
         /** Random seed. */
         public Builder seed(long seed) {
             this.seed = seed;
@@ -220,8 +274,10 @@ public final class SyntheticWorld {
     private static final class Generator {
         private final Builder s;
         private final SplittableRandom rnd;
+        private final boolean zh;
         private String[] catNames;
-        private String[][] vocab;
+        /** Each category's words in the world's language. */
+        private String[][] shown;
         private int[] itemCat;
         private int[][] catItems;
         private double[][] catCumPop;
@@ -231,6 +287,7 @@ public final class SyntheticWorld {
         Generator(Builder s) {
             this.s = s;
             this.rnd = new SplittableRandom(s.seed);
+            this.zh = s.language == Language.CHINESE;
         }
 
         SyntheticWorld run() {
@@ -252,29 +309,44 @@ public final class SyntheticWorld {
 
         private void makeVocabulary() {
             catNames = new String[s.categories];
-            vocab = new String[s.categories][];
+            shown = new String[s.categories][];
             for (int c = 0; c < s.categories; c++) {
+                // The English spelling decides what is new to the vocabulary, so every language draws alike.
                 List<String> words = new ArrayList<>();
+                List<String> local = new ArrayList<>();
                 if (c < CATEGORY_NAMES.length) {
-                    catNames[c] = CATEGORY_NAMES[c];
+                    catNames[c] = zh ? CATEGORY_NAMES_ZH[c] : CATEGORY_NAMES[c];
                     words.addAll(Arrays.asList(CATEGORY_WORDS[c]));
+                    local.addAll(Arrays.asList(zh ? CATEGORY_WORDS_ZH[c] : CATEGORY_WORDS[c]));
                 } else {
-                    catNames[c] = inventWord(3) + "s";
+                    int[] name = inventWord(3);
+                    catNames[c] = zh ? spell(name, SYLLABLES_ZH) + "类" : spell(name, SYLLABLES) + "s";
                 }
                 while (words.size() < 30) {
-                    String w = inventWord(2 + rnd.nextInt(2));
-                    if (!words.contains(w)) {
-                        words.add(w);
+                    int[] w = inventWord(2 + rnd.nextInt(2));
+                    String en = spell(w, SYLLABLES);
+                    if (!words.contains(en)) {
+                        words.add(en);
+                        local.add(zh ? spell(w, SYLLABLES_ZH) : en);
                     }
                 }
-                vocab[c] = words.toArray(new String[0]);
+                shown[c] = local.toArray(new String[0]);
             }
         }
 
-        private String inventWord(int syllables) {
-            StringBuilder sb = new StringBuilder();
+        /** A made-up word, as indices into the syllable tables. */
+        private int[] inventWord(int syllables) {
+            int[] w = new int[syllables];
             for (int k = 0; k < syllables; k++) {
-                sb.append(SYLLABLES[rnd.nextInt(SYLLABLES.length)]);
+                w[k] = rnd.nextInt(SYLLABLES.length);
+            }
+            return w;
+        }
+
+        private static String spell(int[] word, String[] syllables) {
+            StringBuilder sb = new StringBuilder();
+            for (int k : word) {
+                sb.append(syllables[k]);
             }
             return sb.toString();
         }
@@ -315,11 +387,14 @@ public final class SyntheticWorld {
         }
 
         private String itemText(int c) {
-            String[] v = vocab[c];
+            String[] v = shown[c];
+            String[] generic = zh ? GENERIC_ZH : GENERIC;
+            // Titles are keywords separated by spaces in both languages (as Chinese shops write them).
             StringBuilder sb = new StringBuilder();
-            sb.append(capitalise(GENERIC[rnd.nextInt(GENERIC.length)])).append(' ')
+            String first = generic[rnd.nextInt(generic.length)];
+            sb.append(zh ? first : capitalise(first)).append(' ')
                     .append(v[rnd.nextInt(v.length)]).append(' ').append(v[rnd.nextInt(v.length)])
-                    .append(' ').append(catNames[c]).append(". ");
+                    .append(' ').append(catNames[c]).append(zh ? "。" : ". ");
             int len = 10 + rnd.nextInt(11);
             for (int k = 0; k < len; k++) {
                 double p = rnd.nextDouble();
@@ -327,12 +402,17 @@ public final class SyntheticWorld {
                 if (p < 0.6) {
                     w = v[rnd.nextInt(v.length)];
                 } else if (p < 0.7) {
-                    String[] other = vocab[(c + 1) % s.categories];
+                    String[] other = shown[(c + 1) % s.categories];
                     w = other[rnd.nextInt(other.length)];
                 } else {
-                    w = GENERIC[rnd.nextInt(GENERIC.length)];
+                    w = generic[rnd.nextInt(generic.length)];
                 }
-                sb.append(k == 0 ? capitalise(w) : w).append(k == len - 1 ? "." : " ");
+                if (zh) {
+                    // A description runs on without spaces; a comma every few words, as written Chinese does.
+                    sb.append(w).append(k == len - 1 ? "。" : k % 4 == 3 ? "，" : "");
+                } else {
+                    sb.append(k == 0 ? capitalise(w) : w).append(k == len - 1 ? "." : " ");
+                }
             }
             return sb.toString();
         }
@@ -502,12 +582,13 @@ public final class SyntheticWorld {
             }
             double[] t = taste[u];
             Arrays.sort(order, (a, b) -> Double.compare(t[b], t[a]));
-            StringBuilder sb = new StringBuilder("Shops for ").append(catNames[order[0]]);
+            StringBuilder sb = new StringBuilder(zh ? "常买" : "Shops for ").append(catNames[order[0]]);
             if (s.categories > 1) {
-                sb.append(" and ").append(catNames[order[1]]);
+                sb.append(zh ? "和" : " and ").append(catNames[order[1]]);
             }
-            String[] v = vocab[order[0]];
-            sb.append("; likes ").append(v[rnd.nextInt(v.length)]).append(", ").append(v[rnd.nextInt(v.length)]).append('.');
+            String[] v = shown[order[0]];
+            sb.append(zh ? "，喜欢" : "; likes ").append(v[rnd.nextInt(v.length)]).append(zh ? "、" : ", ")
+                    .append(v[rnd.nextInt(v.length)]).append(zh ? "。" : ".");
             return sb.toString();
         }
 

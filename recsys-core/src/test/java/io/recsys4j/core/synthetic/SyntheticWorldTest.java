@@ -42,6 +42,32 @@ class SyntheticWorldTest {
     }
 
     @Test
+    void aChineseWorld_isTheSameWorld_inChineseText() {
+        SyntheticWorld en = SyntheticWorld.builder().users(300).items(500).interactions(5000).categories(24).seed(5).build();
+        SyntheticWorld zh = SyntheticWorld.builder().users(300).items(500).interactions(5000).categories(24).seed(5)
+                .language(SyntheticWorld.Language.CHINESE).build();
+        assertEquals(en.interactions().size(), zh.interactions().size());
+        for (int u = 0; u < 300; u++) {
+            assertArrayEquals(en.interactions().itemsOf(u), zh.interactions().itemsOf(u));
+            assertArrayEquals(en.social().neighbours(u), zh.social().neighbours(u));
+        }
+        for (int i = 0; i < 500; i++) {
+            assertEquals(en.category(i), zh.category(i));
+            String t = zh.itemText().text(i);
+            assertTrue(t.contains(zh.categoryName(zh.category(i))), t);
+            assertTrue(t.codePoints().noneMatch(c -> c < 128 && Character.isLetter(c)), "no Latin letters: " + t);
+            assertTrue(t.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count() > 20, t);
+        }
+        assertEquals("数码", zh.categoryName(1));
+        assertTrue(zh.categoryName(22).endsWith("类"), "an invented category: " + zh.categoryName(22));
+        assertTrue(zh.userText().text(0).startsWith("常买"), zh.userText().text(0));
+        // Titles are space-separated keywords, as Chinese shops write them; descriptions have no spaces.
+        String[] parts = zh.itemText().text(0).split("。", 2);
+        assertEquals(4, parts[0].split(" ").length, parts[0]);
+        assertTrue(!parts[1].contains(" "), parts[1]);
+    }
+
+    @Test
     void friends_shareTastesMoreThanStrangers() {
         Interactions x = WORLD.interactions();
         SocialGraph g = WORLD.social();
