@@ -1,6 +1,5 @@
 package io.recsys4j.eval;
 
-import io.recsys4j.eval.metrics.Auc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,37 +67,12 @@ public final class RunEvaluator {
             if (t.isEmpty()) {
                 continue;
             }
-            List<String> ranking = run.ranking(e.getKey());
-            double[] scores = run.scores(e.getKey());
-            int n = Math.min(layout.maxK(), ranking.size());
-            boolean[] rel = new boolean[n];
-            for (int j = 0; j < n; j++) {
-                rel[j] = t.contains(ranking.get(j));
-            }
-            int p = 0;
-            for (String item : ranking) {
-                p += t.contains(item) ? 1 : 0;
-            }
-            double[] pos = new double[p];
-            double[] neg = new double[ranking.size() - p];
-            int a = 0;
-            int b = 0;
-            for (int j = 0; j < ranking.size(); j++) {
-                if (t.contains(ranking.get(j))) {
-                    pos[a++] = scores[j];
-                } else {
-                    neg[b++] = scores[j];
-                }
-            }
-            int[] list = new int[n];
+            double[] row = new double[layout.width()];
+            int[] list = UserMetrics.fill(layout, row, run.ranking(e.getKey()), run.scores(e.getKey()), t,
+                    popularity == null ? null : index);
             if (popularity != null) {
-                for (int j = 0; j < n; j++) {
-                    list[j] = index.get(ranking.get(j));
-                }
                 lists.add(list);
             }
-            double[] row = new double[layout.width()];
-            layout.fill(row, rel, t.size(), Auc.of(pos, neg), list);
             users.add(e.getKey());
             rows.add(row);
         }
