@@ -27,6 +27,14 @@ public final class RunFile {
     }
 
     /**
+     * One line of a run file, newline included: {@code user<TAB>item<TAB>score}, the score in
+     * the shortest form that reads back as the same float. What every writer of runs uses.
+     */
+    public static String line(String user, String item, float score) {
+        return user + '\t' + item + '\t' + score + '\n';
+    }
+
+    /**
      * Builds a run from rankings (best first) and optional scores aligned with them.
      *
      * @param scores null for a run without scores

@@ -82,7 +82,7 @@ final class BaselineCommand implements Callable<Integer> {
         try (io.recsys4j.core.Workers w = io.recsys4j.core.Workers.of(nThreads); Progress p = Progress.of("top-" + k, users.length)) {
             TopK.forUsers(scorer, d.train(), users, k, 256, w, (u, top, scores) -> {
                 for (int r = 0; r < top.length; r++) {
-                    sb.append(d.users().id(u)).append('\t').append(d.items().id(top[r])).append('\t').append(scores[r]).append('\n');
+                    sb.append(io.recsys4j.eval.RunFile.line(d.users().id(u), d.items().id(top[r]), scores[r]));
                 }
                 p.step();
             });

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "recsys", mixinStandardHelpOptions = true, version = "recsys4j 0.1.0",
         description = "Graph-neural-network recommendation on the JVM.",
-        subcommands = {DemoCommand.class, TrainCommand.class, BenchCommand.class, RecommendCommand.class, ExplainCommand.class, ServeCommand.class, EncodeCommand.class, ColdStartCommand.class, StatsCommand.class, EvaluateCommand.class, SynthCommand.class, BaselineCommand.class,
+        subcommands = {DemoCommand.class, TrainCommand.class, BenchCommand.class, RecommendCommand.class, ExplainCommand.class, ServeCommand.class, EncodeCommand.class, ColdStartCommand.class, StatsCommand.class, EvaluateCommand.class, SynthCommand.class, BaselineCommand.class, TopkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RecsysCli {
     /** Exit status for bad input. */

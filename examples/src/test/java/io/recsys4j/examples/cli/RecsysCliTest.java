@@ -696,6 +696,27 @@ class RecsysCliTest {
         assertEquals(reports[0].get("settings"), reports[1].get("settings"));
         assertFalse(reports[0].get("recall@20").equals(reports[1].get("recall@20")), "the two test splits should score differently");
 
+        // topk: every user's list as a run file, the model's own lists; evaluate reads it.
+        Path run = dir.resolve("run.tsv");
+        assertEquals(0, run("topk", "--model", model.toString(), "--k", "5", "--out", run.toString()), err.toString());
+        io.recsys4j.gnn.Recommender loaded = io.recsys4j.gnn.Recommender.load(model);
+        List<String> runLines = Files.readAllLines(run);
+        assertEquals(5 * loaded.users().size(), runLines.size());
+        List<io.recsys4j.gnn.Recommendation> five = loaded.recommend("5", 5);
+        List<String> userFive = runLines.stream().filter(l -> l.startsWith("5\t")).toList();
+        for (int j = 0; j < 5; j++) {
+            assertEquals("5\t" + five.get(j).itemId() + "\t" + five.get(j).score(), userFive.get(j));
+        }
+        assertEquals(0, run("evaluate", "--run", run.toString(), "--truth", dir.resolve("test.tsv").toString(), "--k", "5"),
+                err.toString());
+        Path some = write("some.txt", "5\n\n7\n5\n");
+        assertEquals(0, run("topk", "--model", model.toString(), "--k", "3", "--users", some.toString(), "--out", run.toString()));
+        assertEquals(6, Files.readAllLines(run).size());
+        Path unknown = write("unknown.txt", "5\nnobody\n");
+        assertEquals(2, run("topk", "--model", model.toString(), "--users", unknown.toString(), "--out", run.toString()));
+        assertTrue(err.toString().contains("unknown.txt:2: user 'nobody' is not a user of"), err.toString());
+        assertEquals(6, Files.readAllLines(run).size(), "a failed topk leaves the earlier file as it was");
+
         out.getBuffer().setLength(0);
         assertEquals(0, run("recommend", "--model", model.toString(), "--user", "5", "--k", "4"), err.toString());
         String[] lines = out.toString().strip().split("\n");
