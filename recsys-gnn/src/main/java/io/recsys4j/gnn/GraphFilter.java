@@ -122,6 +122,31 @@ public final class GraphFilter implements Recommender {
         return new Builder();
     }
 
+    /**
+     * A graph filter whose spectrum was computed elsewhere, e.g. by the distributed fit of
+     * {@code recsys-spark} (the same randomized SVD of {@code R̃} at {@code settings.exponent()},
+     * {@code RandomizedSvd.topK}): the model {@code fit()} gives for these settings and that
+     * spectrum, without a social or text term.
+     *
+     * @param singularValues the top singular values of {@code R̃}, descending
+     * @param rightVectors row-major {@code [values x items]}: the unit right singular vectors
+     * @throws IllegalArgumentException if the shapes do not match, or the settings ask for a
+     *     social or text term
+     */
+    public static GraphFilter fromSpectrum(Interactions train, FilterSettings settings, float[] singularValues,
+                                           float[] rightVectors, double fitSeconds) {
+        if (rightVectors.length != (long) singularValues.length * train.numItems()) {
+            throw new IllegalArgumentException(rightVectors.length + " vector components for " + singularValues.length
+                    + " singular values of " + train.numItems() + " items");
+        }
+        if (settings.socialWeight() != 0 || settings.textWeight() != 0) {
+            throw new IllegalArgumentException("a spectrum alone makes no social or text term: " + settings.toMap());
+        }
+        FilterSettings s = singularValues.length < settings.rank() ? settings.withRank(singularValues.length) : settings;
+        return new GraphFilter(train, null, null, 0, s, Builder.squares(singularValues), rightVectors.clone(), List.of(),
+                fitSeconds, io.recsys4j.core.Defaults.THREADS);
+    }
+
     /** Loads a graph-filter model written by {@link #save}. */
     public static GraphFilter load(Path file) throws IOException {
         Recommender r = Recommender.load(file);
@@ -482,18 +507,8 @@ public final class GraphFilter implements Recommender {
 
     // ---- fitting ---------------------------------------------------------------------------
 
-    /** Oversampling and power iterations of the randomized SVD: enough for the top k to 1e-3 on these spectra. */
-    static final int OVERSAMPLE = 32;
-    static final int POWER_ITERATIONS = 4;
-
     static RandomizedSvd.Result spectrum(Interactions train, double exponent, int k, long seed, Workers w) {
-        CsrMatrix rt = NormalizedGraph.normalized(train, exponent);
-        int kk = Math.min(k, Math.min(rt.rows(), rt.cols()));
-        if (kk < 1) {
-            return null;
-        }
-        int over = Math.min(OVERSAMPLE, Math.min(rt.rows(), rt.cols()) - kk);
-        return RandomizedSvd.topK(rt, kk, over, POWER_ITERATIONS, seed, w);
+        return RandomizedSvd.filterSpectrum(NormalizedGraph.normalized(train, exponent), k, seed, w);
     }
 
     /**

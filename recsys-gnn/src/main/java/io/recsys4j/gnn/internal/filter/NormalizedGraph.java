@@ -21,6 +21,11 @@ public final class NormalizedGraph {
     private NormalizedGraph() {
     }
 
+    /** An entry of {@code R̃}: {@code d_u^-a d_i^-(1-a)} for a user of degree du and an item of degree di. */
+    public static double entry(int du, int di, double a) {
+        return Math.pow(du, -a) * Math.pow(di, -(1 - a));
+    }
+
     /** {@code R̃} as a {@code users x items} CSR matrix. */
     public static CsrMatrix normalized(Interactions train, double a) {
         int[] rs = train.csrRowStart();
@@ -31,7 +36,7 @@ public final class NormalizedGraph {
         for (int u = 0; u < nu; u++) {
             int du = rs[u + 1] - rs[u];
             for (int q = rs[u]; q < rs[u + 1]; q++) {
-                val[q] = (float) (Math.pow(du, -a) * Math.pow(di[items[q]], -(1 - a)));
+                val[q] = (float) entry(du, di[items[q]], a);
             }
         }
         return CsrMatrix.ofRows(nu, train.numItems(), rs.clone(), items.clone(), val);

@@ -60,9 +60,68 @@ public final class RandomizedSvd {
     }
 
     /**
+     * The products the iteration needs of a {@code rows x cols} matrix A, so that the same
+     * algorithm runs where A lives: on this machine's CSR arrays ({@link #topK(CsrMatrix, int,
+     * int, int, long, Workers)}) or distributed over a cluster, the tall {@code rows x w} iterates
+     * staying with it ({@code T}); only {@code cols x w} and {@code w x w} matrices reach the
+     * caller.
+     */
+    public interface Operator<T> {
+        int rows();
+
+        int cols();
+
+        /** {@code A X} for dense row-major {@code X [cols x w]}. */
+        T times(float[] x, int w);
+
+        /** {@code Aᵀ Y}, row-major {@code [cols x w]}. */
+        float[] transposeTimes(T y, int w);
+
+        /** {@code Y} held in double from now on (Cholesky-QR2's passes). */
+        T inDouble(T y);
+
+        /** {@code Yᵀ Y}, {@code w x w}. */
+        double[][] gram(T y, int w);
+
+        /** {@code Y M} for a {@code w x w} matrix M, in Y's precision. */
+        T times(T y, double[][] m, int w);
+
+        /** Y is no longer needed (a distributed operator releases it). */
+        default void release(T y) {
+        }
+    }
+
+    /** Oversampling and power iterations of the graph filter's SVD: enough for the top k to 1e-3 on these spectra. */
+    public static final int FILTER_OVERSAMPLE = 32;
+    public static final int FILTER_POWER_ITERATIONS = 4;
+
+    /** The graph filter's spectrum of {@code R̃}: the top {@code k} (at most the matrix's rank bound), or null for none. */
+    public static Result filterSpectrum(CsrMatrix rt, int k, long seed, Workers workers) {
+        return filterSpectrum(new Local(rt, workers), k, seed);
+    }
+
+    /** As {@link #filterSpectrum(CsrMatrix, int, long, Workers)}, for a matrix behind an {@link Operator}. */
+    public static <T> Result filterSpectrum(Operator<T> rt, int k, long seed) {
+        int kk = Math.min(k, Math.min(rt.rows(), rt.cols()));
+        if (kk < 1) {
+            return null;
+        }
+        int over = Math.min(FILTER_OVERSAMPLE, Math.min(rt.rows(), rt.cols()) - kk);
+        return topK(rt, kk, over, FILTER_POWER_ITERATIONS, seed);
+    }
+
+    /**
      * @throws IllegalArgumentException unless 1 <= k and k + oversample <= min(rows, cols)
      */
     public static Result topK(CsrMatrix a, int k, int oversample, int powerIterations, long seed, Workers workers) {
+        return topK(new Local(a, workers), k, oversample, powerIterations, seed);
+    }
+
+    /**
+     * As {@link #topK(CsrMatrix, int, int, int, long, Workers)}, for a matrix behind an
+     * {@link Operator}: the same Ω (from {@code seed}), iteration and small-matrix algebra.
+     */
+    public static <T> Result topK(Operator<T> a, int k, int oversample, int powerIterations, long seed) {
         int m = a.rows();
         int n = a.cols();
         int l = k + Math.max(0, oversample);
@@ -71,7 +130,6 @@ public final class RandomizedSvd {
                     + " <= " + Math.min(m, n) + " and powerIterations >= 0, found k " + k + ", oversample " + oversample
                     + ", powerIterations " + powerIterations);
         }
-        CsrMatrix at = a.transpose();
         SplittableRandom rnd = new SplittableRandom(seed);
         float[] omega = new float[n * l];
         for (int i = 0; i < omega.length; i++) {
@@ -80,12 +138,14 @@ public final class RandomizedSvd {
         // Only Q is re-orthonormalised: between two orthonormalisations the columns grow by
         // at most (σ_1/σ_l)², which float carries without loss on these spectra, and the
         // item-side basis would cost as much again.
-        float[] q = orthonormal(times(a, omega, l, workers), m, l, powerIterations == 0 ? 2 : 1);
+        T q = orthonormal(a, a.times(omega, l), l, powerIterations == 0 ? 2 : 1);
         for (int it = 0; it < powerIterations; it++) {
-            float[] z = times(at, q, l, workers);
-            q = orthonormal(times(a, z, l, workers), m, l, it == powerIterations - 1 ? 2 : 1);
+            float[] z = a.transposeTimes(q, l);
+            a.release(q);
+            q = orthonormal(a, a.times(z, l), l, it == powerIterations - 1 ? 2 : 1);
         }
-        float[] bt = times(at, q, l, workers);                   // [n x l] = Bᵀ
+        float[] bt = a.transposeTimes(q, l);                    // [n x l] = Bᵀ
+        a.release(q);
         INDArray btNd = Nd4j.create(bt, new long[] {n, l}, 'c').castTo(DataType.DOUBLE);
         INDArray gram = btNd.transpose().mmul(btNd);              // B Bᵀ, l x l
         // Commons Math's symmetric eigen-decomposition (Householder tridiagonalisation + QL):
@@ -244,27 +304,80 @@ public final class RandomizedSvd {
      * The Gram matrix and the triangular product are dense products through ND4J; the
      * shift keeps the factorisation defined when the columns are (nearly) dependent.
      */
-    static float[] orthonormal(float[] y, int rows, int w, int passes) {
+    static <T> T orthonormal(Operator<T> a, T y, int w, int passes) {
         // One pass (an intermediate iterate, well conditioned) runs in float; Cholesky-QR2 in double.
-        INDArray q = Nd4j.create(y, new long[] {rows, w}, 'c');
+        T q = y;
         if (passes > 1) {
-            q = q.castTo(DataType.DOUBLE);
+            q = a.inDouble(q);
+            if (q != y) {
+                a.release(y);
+            }
         }
         for (int pass = 0; pass < passes; pass++) {
-            double[][] g = q.transpose().mmul(q).toDoubleMatrix();
+            double[][] g = a.gram(q, w);
             double trace = 0;
             for (int j = 0; j < w; j++) {
                 trace += g[j][j];
             }
             // Relative to the working precision: float's Gram matrix carries about 7 digits.
-            double shift = (q.dataType() == DataType.FLOAT ? 1e-6 : 1e-13) * Math.max(trace, Double.MIN_NORMAL);
+            double shift = (passes > 1 ? 1e-13 : 1e-6) * Math.max(trace, Double.MIN_NORMAL);
             for (int j = 0; j < w; j++) {
                 g[j][j] += shift;
             }
             double[][] l = cholesky(g);
-            q = q.mmul(Nd4j.create(upperInverseOfTranspose(l)).castTo(q.dataType()));
+            T next = a.times(q, upperInverseOfTranspose(l), w);
+            a.release(q);
+            q = next;
         }
-        return q.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        return q;
+    }
+
+    /** A on this machine: CSR products row-parallel, the iterates as ND4J matrices (float, or double for Cholesky-QR2). */
+    private static final class Local implements Operator<INDArray> {
+        private final CsrMatrix a;
+        private final CsrMatrix at;
+        private final Workers workers;
+
+        Local(CsrMatrix a, Workers workers) {
+            this.a = a;
+            this.at = a.transpose();
+            this.workers = workers;
+        }
+
+        @Override
+        public int rows() {
+            return a.rows();
+        }
+
+        @Override
+        public int cols() {
+            return a.cols();
+        }
+
+        @Override
+        public INDArray times(float[] x, int w) {
+            return Nd4j.create(RandomizedSvd.times(a, x, w, workers), new long[] {a.rows(), w}, 'c');
+        }
+
+        @Override
+        public float[] transposeTimes(INDArray y, int w) {
+            return RandomizedSvd.times(at, y.castTo(DataType.FLOAT).dup('c').data().asFloat(), w, workers);
+        }
+
+        @Override
+        public INDArray inDouble(INDArray y) {
+            return y.castTo(DataType.DOUBLE);
+        }
+
+        @Override
+        public double[][] gram(INDArray y, int w) {
+            return y.transpose().mmul(y).toDoubleMatrix();
+        }
+
+        @Override
+        public INDArray times(INDArray y, double[][] m, int w) {
+            return y.mmul(Nd4j.create(m).castTo(y.dataType()));
+        }
     }
 
     /** Lower-triangular L with {@code L Lᵀ = g}; g symmetric positive definite (made so by the shift). */
