@@ -11,25 +11,11 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class SparkEncodingTest {
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTesting.session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+class SparkEncodingTest extends SparkTesting {
 
     @Test
     void vectors_areTheSingleMachineOnes_inAnyPartitioning() {
@@ -62,6 +48,6 @@ class SparkEncodingTest {
                 .add("id", DataTypes.StringType).add("text", DataTypes.StringType));
         assertThrows(IllegalArgumentException.class, () -> SparkEncoding.encode(spark, df, "hashing"));
         Exception e = assertThrows(Exception.class, () -> SparkEncoding.encode(spark, df, "minilm").collect());
-        assertTrue(String.valueOf(SparkTesting.rootCause(e).getMessage()).contains("null text for id 'a'"), e.toString());
+        assertTrue(String.valueOf(rootCause(e).getMessage()).contains("null text for id 'a'"), e.toString());
     }
 }

@@ -19,26 +19,12 @@ import org.apache.spark.mllib.evaluation.RankingMetrics;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import scala.Tuple2;
 
-class SparkEvaluationTest {
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTesting.session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+class SparkEvaluationTest extends SparkTesting {
 
     /** A seeded run (20 ranked items for most users, fewer for some, none for a few) and truth. */
     private static final class World {
@@ -163,6 +149,6 @@ class SparkEvaluationTest {
                 new StructType().add("user", DataTypes.StringType).add("item", DataTypes.StringType)
                         .add("rank", DataTypes.IntegerType));
         Exception x = assertThrows(Exception.class, () -> SparkEvaluation.evaluate(twice, noRank, 10));
-        assertTrue(String.valueOf(SparkTesting.rootCause(x).getMessage()).contains("item 'i' ranked twice"), x.toString());
+        assertTrue(String.valueOf(rootCause(x).getMessage()).contains("item 'i' ranked twice"), x.toString());
     }
 }

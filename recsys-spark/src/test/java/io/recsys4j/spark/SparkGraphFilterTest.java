@@ -19,26 +19,12 @@ import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SparkGraphFilterTest {
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTesting.session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+class SparkGraphFilterTest extends SparkTesting {
 
     @Test
     void theSparkFit_recommendsAsTheSingleMachineFit_andItsFileLoads(@TempDir Path dir) throws IOException {

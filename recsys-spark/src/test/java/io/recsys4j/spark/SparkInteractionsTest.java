@@ -11,25 +11,11 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class SparkInteractionsTest {
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTesting.session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+class SparkInteractionsTest extends SparkTesting {
 
     private static Dataset<Row> frame(List<Row> rows) {
         return spark.createDataFrame(rows, new StructType().add("user", DataTypes.StringType)

@@ -15,33 +15,24 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SparkTopKTest {
-    private static SparkSession spark;
+class SparkTopKTest extends SparkTesting {
     @TempDir
     static Path dir;
     private static Path model;
     private static Recommender local;
 
     @BeforeAll
-    static void start() throws IOException {
-        spark = SparkTesting.session();
+    static void fitModel() throws IOException {
         SyntheticWorld w = SyntheticWorld.builder().users(300).items(400).interactions(6000).seed(3).build();
         local = GraphFilter.builder().interactions(w.interactions()).holdOut(0.1).seed(3).fit();
         model = dir.resolve("filter.bin");
         local.save(model);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     @Test
@@ -73,7 +64,7 @@ class SparkTopKTest {
                 some.stream().filter(r -> r.getString(0).equals("u7") && r.getInt(1) == 1).findFirst().orElseThrow().getString(2));
         Exception e = assertThrows(Exception.class, () -> SparkTopK.forUsers(spark, model,
                 spark.createDataFrame(List.of(RowFactory.create("nobody")), schema), 3).collect());
-        assertTrue(String.valueOf(SparkTesting.rootCause(e).getMessage()).contains("nobody"), e.toString());
+        assertTrue(String.valueOf(rootCause(e).getMessage()).contains("nobody"), e.toString());
         assertThrows(IllegalArgumentException.class, () -> SparkTopK.forAllUsers(spark, model, 0, 1));
     }
 }
