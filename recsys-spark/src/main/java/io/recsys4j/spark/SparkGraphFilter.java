@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The graph filter fitted on Spark: the rows of the normalised matrix {@code R̃} (one per user,
- * {@link NormalizedGraph#entry}) are distributed, and its top singular vectors come from the
+ * {@link NormalizedGraph#entry}) are built and kept on the executors, and its top singular vectors come from the
  * library's own randomized subspace iteration ({@link RandomizedSvd#filterSpectrum}, the same Ω
  * from the same seed) with the tall iterates {@code R̃ X} kept on the executors: per step one
  * broadcast of a {@code items x l} matrix and one tree-aggregation of {@code items x l} and
@@ -53,7 +54,7 @@ public final class SparkGraphFilter {
     public static GraphFilter fit(JavaSparkContext sc, SparkInteractions data, FilterSettings settings, long seed) {
         long t0 = System.nanoTime();
         Interactions train = data.toInteractions();
-        JavaRDD<UserRow> rows = rows(sc, train, settings.exponent());
+        JavaRDD<UserRow> rows = rows(sc, data, train.numItems(), settings.exponent());
         try {
             Distributed op = new Distributed(sc, rows, train.numUsers(), train.numItems());
             RandomizedSvd.Result svd = settings.rank() > 0 ? RandomizedSvd.filterSpectrum(op, settings.rank(), seed) : null;
@@ -67,21 +68,25 @@ public final class SparkGraphFilter {
         }
     }
 
-    /** R̃'s rows, distributed (the training pairs are on the driver, where the model needs them). */
-    private static JavaRDD<UserRow> rows(JavaSparkContext sc, Interactions train, double a) {
-        int[] di = train.itemDegrees();
-        List<UserRow> local = new ArrayList<>(train.numUsers());
-        for (int u = 0; u < train.numUsers(); u++) {
-            int[] items = train.itemsOf(u);
+    /** R̃'s rows, built on the executors from the indexed pairs; only the item degrees pass through the driver. */
+    private static JavaRDD<UserRow> rows(JavaSparkContext sc, SparkInteractions data, int numItems, double a) {
+        JavaPairRDD<Integer, Integer> pairs = data.indexedPairs();
+        int[] di = new int[numItems];
+        pairs.values().countByValue().forEach((i, c) -> di[i] = Math.toIntExact(c));
+        Broadcast<int[]> degrees = sc.broadcast(di);
+        JavaRDD<UserRow> r = pairs.groupByKey().map(t -> {
+            List<Integer> list = new ArrayList<>();
+            t._2().forEach(list::add);
+            int[] items = list.stream().mapToInt(Integer::intValue).sorted().toArray();
             float[] val = new float[items.length];
+            int[] d = degrees.value();
             for (int q = 0; q < items.length; q++) {
-                val[q] = (float) NormalizedGraph.entry(items.length, di[items[q]], a);
+                val[q] = (float) NormalizedGraph.entry(items.length, d[items[q]], a);
             }
-            local.add(new UserRow(items, val, null));
-        }
-        int parts = Math.max(sc.defaultParallelism(), train.numUsers() / 50_000);
-        JavaRDD<UserRow> r = sc.parallelize(local, parts).persist(StorageLevel.MEMORY_AND_DISK());
+            return new UserRow(items, val, null);
+        }).persist(StorageLevel.MEMORY_AND_DISK());
         r.count();
+        degrees.unpersist();
         return r;
     }
 

@@ -185,6 +185,26 @@ public final class SparkInteractions {
         return badExamples;
     }
 
+    /**
+     * The unique pairs as (user index, item index) in {@link #users()} and {@link #items()},
+     * indexed on the executors by joins with the sorted ids, so no id map is shipped.
+     */
+    JavaPairRDD<Integer, Integer> indexedPairs() {
+        int parts = merged.getNumPartitions();
+        JavaPairRDD<String, Integer> u = index(merged.keys().map(Tuple2::_1), parts);
+        JavaPairRDD<String, Integer> i = index(merged.keys().map(Tuple2::_2), parts);
+        return merged.keys().mapToPair(k -> k).join(u)
+                .mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2()))
+                .join(i)
+                .mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2()));
+    }
+
+    /** Each distinct id with its rank in sorted order: the index {@link IdMap#of} gives the sorted list. */
+    private static JavaPairRDD<String, Integer> index(JavaRDD<String> ids, int parts) {
+        return ids.distinct().sortBy(s -> s, true, parts).zipWithIndex()
+                .mapToPair(t -> new Tuple2<>(t._1(), Math.toIntExact(t._2())));
+    }
+
     /** The unique pairs as the library's {@link Interactions}, on the driver. */
     public Interactions toInteractions() {
         List<Tuple2<Tuple2<String, String>, double[]>> pairs = merged.collect();
