@@ -52,25 +52,6 @@ public final class TextVectors {
     }
 
     /**
-     * A copy of {@code vectors} (one row per id of {@code aligned}) with null where the table
-     * has no text.
-     *
-     * @throws IllegalArgumentException if the row count differs from the table's id count
-     */
-    public static float[][] withoutMissing(float[][] vectors, TextTable aligned) {
-        if (vectors.length != aligned.ids().size()) {
-            throw new IllegalArgumentException(vectors.length + " vectors for " + aligned.ids().size() + " ids");
-        }
-        float[][] v = vectors.clone();
-        for (int i = 0; i < v.length; i++) {
-            if (aligned.text(i) == null) {
-                v[i] = null;
-            }
-        }
-        return v;
-    }
-
-    /**
      * Reads an id-to-text table: MovieLens {@code movies.csv} (with {@code tags.csv} appended
      * to each title, if given) when the name ends in {@code .csv}, else a TSV of
      * {@code id<TAB>text} lines.
