@@ -9,7 +9,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -54,7 +53,7 @@ public final class SparkGraphFilter {
     public static GraphFilter fit(JavaSparkContext sc, SparkInteractions data, FilterSettings settings, long seed) {
         long t0 = System.nanoTime();
         Interactions train = data.toInteractions();
-        JavaRDD<UserRow> rows = rows(sc, data, train.numItems(), settings.exponent());
+        JavaRDD<UserRow> rows = rows(sc, data, train.itemDegrees(), settings.exponent());
         try {
             Distributed op = new Distributed(sc, rows, train.numUsers(), train.numItems());
             RandomizedSvd.Result svd = settings.rank() > 0 ? RandomizedSvd.filterSpectrum(op, settings.rank(), seed) : null;
@@ -68,13 +67,10 @@ public final class SparkGraphFilter {
         }
     }
 
-    /** R̃'s rows, built on the executors from the indexed pairs; only the item degrees pass through the driver. */
-    private static JavaRDD<UserRow> rows(JavaSparkContext sc, SparkInteractions data, int numItems, double a) {
-        JavaPairRDD<Integer, Integer> pairs = data.indexedPairs();
-        int[] di = new int[numItems];
-        pairs.values().countByValue().forEach((i, c) -> di[i] = Math.toIntExact(c));
-        Broadcast<int[]> degrees = sc.broadcast(di);
-        JavaRDD<UserRow> r = pairs.groupByKey().map(t -> {
+    /** R̃'s rows, built on the executors from the indexed pairs, with the item degrees of the driver's copy of them. */
+    private static JavaRDD<UserRow> rows(JavaSparkContext sc, SparkInteractions data, int[] itemDegrees, double a) {
+        Broadcast<int[]> degrees = sc.broadcast(itemDegrees);
+        JavaRDD<UserRow> r = data.indexedPairs().groupByKey().map(t -> {
             List<Integer> list = new ArrayList<>();
             t._2().forEach(list::add);
             int[] items = list.stream().mapToInt(Integer::intValue).sorted().toArray();

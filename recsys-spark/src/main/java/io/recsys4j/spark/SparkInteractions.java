@@ -35,6 +35,9 @@ public final class SparkInteractions {
 
     /** The unique pairs: (user, item) to {summed weight, latest time, rows merged}. */
     private final JavaPairRDD<Tuple2<String, String>, double[]> merged;
+    /** Each user (item) id with its index: the rank in sorted order, which {@link #users()} ({@link #items()}) also gives. */
+    private final JavaPairRDD<String, Integer> userIndex;
+    private final JavaPairRDD<String, Integer> itemIndex;
     private final IdMap users;
     private final IdMap items;
     private final long rows;
@@ -44,12 +47,15 @@ public final class SparkInteractions {
     private final boolean timed;
     private final boolean weighted;
 
-    private SparkInteractions(JavaPairRDD<Tuple2<String, String>, double[]> merged, IdMap users, IdMap items, long rows,
-                              long repeats, Map<String, Long> badRows, List<String> badExamples, boolean weighted,
-                              boolean timed) {
+    private SparkInteractions(JavaPairRDD<Tuple2<String, String>, double[]> merged, JavaPairRDD<String, Integer> userIndex,
+                              JavaPairRDD<String, Integer> itemIndex, long rows, long repeats, Map<String, Long> badRows,
+                              List<String> badExamples, boolean weighted, boolean timed) {
         this.merged = merged;
-        this.users = users;
-        this.items = items;
+        this.userIndex = userIndex;
+        this.itemIndex = itemIndex;
+        // Collected in partition order, which is sorted order: position k is the index k of the RDD.
+        this.users = IdMap.of(userIndex.keys().collect());
+        this.items = IdMap.of(itemIndex.keys().collect());
         this.rows = rows;
         this.repeats = repeats;
         this.badRows = Map.copyOf(badRows);
@@ -101,10 +107,9 @@ public final class SparkInteractions {
             merged.cache();
             long good = rows - bad.values().stream().mapToLong(Long::longValue).sum();
             long pairs = merged.count();
-            IdMap users = IdMap.of(merged.keys().map(Tuple2::_1).distinct().sortBy(s -> s, true, merged.getNumPartitions())
-                    .collect());
-            IdMap items = IdMap.of(merged.keys().map(Tuple2::_2).distinct().sortBy(s -> s, true, merged.getNumPartitions())
-                    .collect());
+            int parts = merged.getNumPartitions();
+            JavaPairRDD<String, Integer> users = index(merged.keys().map(Tuple2::_1), parts).cache();
+            JavaPairRDD<String, Integer> items = index(merged.keys().map(Tuple2::_2), parts).cache();
             return new SparkInteractions(merged, users, items, rows, good - pairs, bad, examples, weighted, timed);
         } finally {
             parsed.unpersist();
@@ -190,12 +195,9 @@ public final class SparkInteractions {
      * indexed on the executors by joins with the sorted ids, so no id map is shipped.
      */
     JavaPairRDD<Integer, Integer> indexedPairs() {
-        int parts = merged.getNumPartitions();
-        JavaPairRDD<String, Integer> u = index(merged.keys().map(Tuple2::_1), parts);
-        JavaPairRDD<String, Integer> i = index(merged.keys().map(Tuple2::_2), parts);
-        return merged.keys().mapToPair(k -> k).join(u)
+        return merged.keys().mapToPair(k -> k).join(userIndex)
                 .mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2()))
-                .join(i)
+                .join(itemIndex)
                 .mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2()));
     }
 

@@ -84,7 +84,6 @@ public final class SparkTopK {
                 throw new UncheckedIOException(p + ": cannot load the model on this executor", e);
             }
         });
-        List<Row> out = new ArrayList<>();
         List<String> block = new ArrayList<>(USERS_PER_CALL);
         // Lazily, a call's worth of users at a time, so a partition never holds all its lists.
         return new Iterator<>() {
@@ -97,14 +96,14 @@ public final class SparkTopK {
                     while (users.hasNext() && block.size() < USERS_PER_CALL) {
                         block.add(users.next());
                     }
-                    out.clear();
+                    List<Row> out = new ArrayList<>(block.size() * k);
                     m.recommendBatch(block, k, BLOCK, (u, list) -> {
                         int rank = 1;
                         for (Recommendation r : list) {
                             out.add(RowFactory.create(u, rank++, r.itemId(), r.score()));
                         }
                     });
-                    ready = new ArrayList<>(out).iterator();
+                    ready = out.iterator();
                 }
                 return ready.hasNext();
             }
